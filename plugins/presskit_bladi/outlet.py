@@ -1,0 +1,227 @@
+"""The Bladi.net outlet: text dumps of SPIP article pages.
+
+Site rules below come from ``outlets.md`` (Bladi section, [solid] unless said
+otherwise) and from the rendered template of article pages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
+from presskit.dates import casablanca, parse_date, parse_time
+from presskit.text import clean, non_blank
+
+# -- site data ---------------------------------------------------------------------------
+
+DOMAINS = ("bladi.net",)
+
+# Header line under the title: "<D month YYYY> - <HHhMM> - <Rubrique> - Ecrit par : <Author>".
+# The date may be missing (the line then opens with "- HHhMM"); older pages write "Par:"
+# with an empty author. Anchored on the time and the author label, so rubriques may hold
+# spaces and dashes.
+HEADER = re.compile(
+    r"^(?P<date>[^\n]*?)\s*-\s*(?P<time>\d{1,2}\s?h\s?\d{0,2})\s+-\s+(?P<section>.+?)\s+-\s+"
+    r"(?:Ecrit\s+par|[ÉE]crit\s+par|Par)\s*:\s*(?P<author>.*)$",
+    re.I,
+)
+# Lines that end the article body, in page order (promo lines, tags, related lists).
+END_MARKERS = (
+    re.compile(r"^Bladi\.net Google News\b", re.I),
+    re.compile(r"^Bladi\.net sur WhatsApp\b", re.I),
+    re.compile(r"^Suivez bladi\.net\b", re.I),
+    re.compile(r"^Sujets associés\s*:", re.I),
+    re.compile(r"^Aller plus loin$", re.I),
+    re.compile(r"^Ces articles devraient vous intéresser", re.I),
+)
+TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
+RELATED_HEADINGS = ("aller plus loin", "ces articles devraient vous intéresser :",
+                    "ces articles devraient vous intéresser")
+# A credited-source line just before the promo lines: "Source : <Paper>", an agency
+# alone, or "<Paper> - <Journalist>" (short, no sentence punctuation).
+SOURCE_LABEL = re.compile(r"^(?:Source|Sources)\s*:\s*(?P<source>.+)$", re.I)
+AGENCIES = ("MAP", "AFP", "Reuters", "AP", "EFE", "Anadolu", "DPA", "Belga", "ANSA", "Europa Press")
+PAPER_JOURNALIST = re.compile(r"^(?P<paper>[^.!?:;«»]{2,60}?)\s+-\s+(?P<who>[^.!?:;«»]{2,60})$")
+# Listing pages (home, rubrique, keyword pages) repeat "D month YYYY - HHhMM" teaser dates.
+LISTING_DATE = re.compile(r"^\d{1,2}(?:er)?\s+\S+\s+\d{4}\s+-\s+\d{1,2}h\d{2}$")
+# A main-content extract may open with a sidebar teaser of another article.
+TEASER_END = ("...", "…")
+HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
+
+# -- example cases (invented articles in Bladi's template) ---------------------------------
+
+CASES = (
+    Case(
+        file="cases/article-full.txt",
+        url="https://www.bladi.net/velos-partages-etudiants-liege,54321.html",
+        note="full dump: menu, header line, intertitle, credited paper, tags, related lists",
+        expected={
+            "title": "Des vélos partagés pour les étudiants marocains de Liège",
+            "published": "2019-03-14T16:45:00+01:00",
+            "section": "Belgique",
+            "authors": ["Bladi.net"],
+            "tags": ["Belgique", "Étudiants", "Vélo"],
+            "source": "La Meuse",
+            "paragraph_count": 5,
+            "body_contains": ["Un bilan d’étape"],
+            "body_excludes": ["Sujets associés", "Suivez bladi.net", "Namur accueille", "Pierre Lambert"],
+            "related_titles": ["Liège : une bourse pour les étudiants du Maroc",
+                               "Namur accueille un festival de cinéma marocain"],
+        },
+    ),
+    Case(
+        file="cases/article-no-date-empty-author.txt",
+        note="older header: date missing (time only), empty author after 'Par:', rubrique with spaces",
+        expected={
+            "title": "Un consulat mobile à Montpellier pour les Marocains d’Occitanie",
+            "published": None,
+            "section": "Marocains de France",
+            "authors": [],
+            "source": "MAP",
+            "tags": ["Consulat", "France"],
+            "paragraph_count": 2,
+        },
+    ),
+    Case(
+        file="cases/extract-with-teaser.txt",
+        url="https://www.bladi.net/traversee-detroit-hausse,60001.html",
+        note="main-content extract: no title or header, single newlines, a stray teaser on top",
+        expected={
+            "title": None,
+            "published": None,
+            "paragraph_count": 3,
+            "body_excludes": ["les familles s’inquiètent"],
+        },
+    ),
+    Case(
+        file="cases/listing.txt",
+        url="https://www.bladi.net/belgique.html",
+        reject="listing",
+        note="rubrique listing: dated teasers, no article header",
+    ),
+)
+
+
+class BladiOutlet(Outlet):
+    """Bladi.net, news of Moroccans abroad (SPIP)."""
+
+    name = "bladi"
+    title = "Bladi.net"
+    domains = DOMAINS
+    non_article_urls = (HOME_PATHS.pattern, r"^/(?:forum|spip\.php)\b", r"^/(?:auteur|author)\d*")
+    non_article_reasons = ("the home page", "a forum or search page", "an author page")
+    cases = CASES
+
+    def detect(self, document: Document) -> float:
+        if document.kind != "text":
+            return 0.0
+        head = document.lines[:80]
+        score = 0.0
+        if any(HEADER.match(clean(line)) for line in head):
+            score += 0.6
+        text = document.text
+        if "Suivez bladi.net" in text or "Bladi.net Google News" in text:
+            score += 0.35
+        if "Sujets associés :" in text:
+            score += 0.1
+        return min(score, 1.0)
+
+    def extract(self, document: Document) -> Article:
+        if document.kind != "text":
+            raise ExtractionError("Bladi HTML pages are not supported yet; give a text dump")
+        return _extract_text(document, self)
+
+
+# -- text dumps ----------------------------------------------------------------------------
+
+
+def _published(date_part: str, time_part: str) -> date | datetime | None:
+    day = parse_date(date_part) if date_part.strip(" -") else None
+    if isinstance(day, datetime):
+        return day
+    clock = parse_time(time_part)
+    if day is None:
+        return None  # a time without its day is no date: never invent one
+    if clock is None:
+        return day
+    return datetime.combine(day, clock, tzinfo=casablanca())
+
+
+def _end_of_body(lines: list[str], start: int) -> int:
+    for index in range(start, len(lines)):
+        if any(marker.match(lines[index]) for marker in END_MARKERS):
+            return index
+    return len(lines)
+
+
+def _source(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Split a credited-source line off the end of the body."""
+    if len(paragraphs) < 2:
+        return None, paragraphs
+    last = paragraphs[-1]
+    label = SOURCE_LABEL.match(last)
+    if label:
+        return label["source"].strip(), paragraphs[:-1]
+    if last in AGENCIES:
+        return last, paragraphs[:-1]
+    credit = PAPER_JOURNALIST.match(last)
+    if credit and not last.endswith((".", "…", "?", "!", "»", '"')):
+        return credit["paper"].strip(), paragraphs[:-1]
+    return None, paragraphs
+
+
+def _related(lines: list[str], start: int) -> tuple[Link, ...]:
+    """(title, teaser) pairs after the related headings."""
+    links: list[Link] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.lower() in RELATED_HEADINGS or TAGS.match(line) or any(m.match(line) for m in END_MARKERS):
+            index += 1
+            continue
+        links.append(Link(title=line))
+        index += 2  # the teaser under each title
+    return tuple(links)
+
+
+def _extract_text(document: Document, outlet: BladiOutlet) -> Article:
+    lines = non_blank(document.lines)
+    header_at = next((i for i, line in enumerate(lines[:80]) if HEADER.match(line)), None)
+    end = _end_of_body(lines, 0 if header_at is None else header_at + 1)
+    title = section = published = None
+    authors: tuple[str, ...] = ()
+    if header_at is not None:
+        header = HEADER.match(lines[header_at])
+        assert header is not None
+        title = lines[header_at - 1] if header_at > 0 else None
+        section = clean(header["section"]) or None
+        author = clean(header["author"])
+        authors = (author,) if author else ()
+        published = _published(header["date"], header["time"])
+        body = lines[header_at + 1 : end]
+    else:
+        if sum(1 for line in lines if LISTING_DATE.match(line)) >= 3:
+            raise NotAnArticle("a Bladi listing page (teasers with dates, no article header)")
+        body = lines[:end]
+        if len(body) > 1 and body[0].endswith(TEASER_END):
+            body = body[1:]  # a sidebar teaser of another article above the extract
+    source, paragraphs = _source(body)
+    if not paragraphs:
+        raise ExtractionError("no article body found between the header and the end markers")
+    tags_line = next((TAGS.match(line) for line in lines[end:] if TAGS.match(line)), None)
+    tags = tuple(t for t in (clean(x) for x in tags_line["tags"].split(" - ")) if t) if tags_line else ()
+    related_at = next((i for i in range(end, len(lines)) if lines[i].lower() in RELATED_HEADINGS), None)
+    return Article(
+        outlet=outlet.name,
+        url=document.url,
+        title=title,
+        paragraphs=paragraphs,
+        published=published,
+        authors=authors,
+        tags=tags,
+        section=section,
+        language=outlet.language,
+        source=source,
+        related=_related(lines, related_at) if related_at is not None else (),
+    )

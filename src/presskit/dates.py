@@ -1,0 +1,193 @@
+"""French dates as Moroccan outlets write them, parsed by one shared parser.
+
+Supported: full and abbreviated month names with or without accents and trailing
+dot, in any case (``avril``, ``avr.``, ``févr``, ``Decembre``, ``aout``); an
+optional weekday with or without a comma; ``1er``; times ``HHhMM``, ``HH:MM``,
+``HHh``; numeric ``DD/MM/YYYY``; Le360's ``Le DD/MM/YYYY à HHhMM``; ISO 8601 as
+found in HTML metadata.
+
+Local times are Africa/Casablanca (the ``tzdata`` package ships the rules, so this
+works on every OS; Morocco's offset changed over the years and around Ramadan). A
+date written without a time stays a :class:`~datetime.date`: midnight is never
+invented.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from presskit.article import When
+
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "DateMatch",
+    "casablanca",
+    "find_dates",
+    "local_datetime",
+    "parse_date",
+    "parse_iso",
+    "parse_time",
+    "search_date",
+]
+
+TIMEZONE = "Africa/Casablanca"
+
+MONTHS: dict[str, int] = {
+    "janvier": 1, "janv": 1, "jan": 1,
+    "fevrier": 2, "fevr": 2, "fev": 2, "fevrie": 2,
+    "mars": 3,
+    "avril": 4, "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7, "juil": 7,
+    "aout": 8,
+    "septembre": 9, "sept": 9, "sep": 9,
+    "octobre": 10, "oct": 10,
+    "novembre": 11, "nov": 11,
+    "decembre": 12, "dec": 12,
+}  # fmt: skip
+"""Month names and abbreviations, accents stripped, lower case, without the dot."""
+
+WEEKDAYS: tuple[str, ...] = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+"""French weekday names, accents stripped, lower case (Monday first)."""
+
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?,?"
+_TIME = r"(?P<hour>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<minute>[0-5]\d)?(?![\d])"
+_TIME_SEP = r"\s*(?:[-–—,|]|\s[àa]|\s)\s*"
+_TEXTUAL = re.compile(
+    rf"(?<![\w/])(?:{_WEEKDAY}\s+)?(?P<day>[0-3]?\d)(?:er|ER)?\s+(?P<month>[^\W\d_]{{3,9}}\.?)"
+    rf"\s+(?P<year>(?:19|20)\d\d)(?!\d)(?:{_TIME_SEP}{_TIME})?",
+    re.I,
+)
+_NUMERIC = re.compile(
+    rf"(?<![\w/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"
+    rf"(?:{_TIME_SEP}{_TIME})?",
+    re.I,
+)
+_ISO = re.compile(
+    r"(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d(?:\.\d+)?)?)"
+    r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
+)
+
+
+@cache
+def casablanca() -> ZoneInfo:
+    """The Africa/Casablanca zone (loaded on first use)."""
+    return ZoneInfo(TIMEZONE)
+
+
+def local_datetime(day: date, hour: int, minute: int = 0) -> datetime:
+    """Morocco's local time on ``day`` as an aware datetime, with that day's offset."""
+    return datetime.combine(day, time(hour, minute), tzinfo=casablanca())
+
+
+def _fold(word: str) -> str:
+    """Lower-case ``word`` and strip accents and a trailing dot."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+@attrs.frozen(kw_only=True)
+class DateMatch:
+    """A date found in a text: its value and where it stands."""
+
+    value: When
+    """The date, or an aware datetime when a time was written with it."""
+
+    start: int
+    """Offset of the first character of the match."""
+
+    end: int
+    """Offset just past the match."""
+
+    text: str
+    """The matched text."""
+
+
+def _build(m: re.Match[str], month: int) -> When | None:
+    try:
+        day = date(int(m["year"]), month, int(m["day"]))
+    except ValueError:
+        return None
+    if m["hour"] is None:
+        return day
+    return local_datetime(day, int(m["hour"]), int(m["minute"] or 0))
+
+
+def find_dates(text: str) -> Iterator[DateMatch]:
+    """Yield every French or numeric date in ``text``, in order of appearance."""
+    found: list[DateMatch] = []
+    for m in _TEXTUAL.finditer(text):
+        month = MONTHS.get(_fold(m["month"]))
+        value = _build(m, month) if month else None
+        if value is not None:
+            found.append(DateMatch(value=value, start=m.start(), end=m.end(), text=m[0]))
+    for m in _NUMERIC.finditer(text):
+        value = _build(m, int(m["month"])) if 1 <= int(m["month"]) <= 12 else None
+        if value is not None:
+            found.append(DateMatch(value=value, start=m.start(), end=m.end(), text=m[0]))
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def search_date(text: str) -> DateMatch | None:
+    """Return the first date in ``text``, or None."""
+    return next(find_dates(text), None)
+
+
+_FILLER = re.compile(r"^(?:(?:publi[ée]e?|mis à jour|modifi[ée]e?|mise à jour|posted|updated)\s*(?:le|:)?\s*|le\s+)", re.I)
+
+
+def parse_date(text: str) -> When | None:
+    """Parse a string that is a date (``"Le 22/04/2016 à 16h19"``, ``"23 avril 2016"``).
+
+    Leading words such as ``Le`` or ``Publié le`` are allowed; anything else around
+    the date makes it not a date, and None is returned.
+    """
+    stripped = _FILLER.sub("", " ".join(text.split()))
+    match = search_date(stripped)
+    if match is None or match.start != 0 or stripped[match.end :].strip(" .,-–|"):
+        return None
+    return match.value
+
+
+def parse_iso(value: str) -> When | None:
+    """Parse an ISO 8601 value from HTML metadata (``datetime`` attributes, JSON-LD).
+
+    A value with an offset keeps it; a naive time is taken as Morocco's local time;
+    a bare day stays a date. Returns None when ``value`` is not ISO 8601.
+    """
+    m = _ISO.fullmatch(value.strip())
+    if m is None:
+        return None
+    try:
+        day = date.fromisoformat(m["date"])
+        if m["time"] is None:
+            return day
+        tz = m["tz"] or ""
+        if tz and tz != "Z" and ":" not in tz:
+            tz = tz[:3] + ":" + tz[3:]
+        moment = datetime.fromisoformat(f"{m['date']}T{m['time']}{'+00:00' if tz == 'Z' else tz}")
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=casablanca())
+    return moment
+
+
+_BARE_TIME = re.compile(rf"\s*{_TIME}\s*")
+
+
+def parse_time(text: str) -> time | None:
+    """Parse a bare time (``"10h00"``, ``"9h"``, ``"20:00"``), or return None."""
+    m = _BARE_TIME.fullmatch(text)
+    if m is None:
+        return None
+    return time(int(m["hour"]), int(m["minute"] or 0))

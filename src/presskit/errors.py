@@ -1,0 +1,50 @@
+"""The errors presskit raises. Every one names the input and the reason."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ExtractionError",
+    "NotAnArticle",
+    "PluginError",
+    "PresskitError",
+    "UnknownOutlet",
+]
+
+
+class PresskitError(Exception):
+    """Base class of every error presskit raises on purpose.
+
+    ``input`` names what was being processed (a path, a URL or ``"<bytes>"``) and
+    ``reason`` says what went wrong, in words fit for a log line.
+    """
+
+    def __init__(self, reason: str, *, input: str | None = None) -> None:  # noqa: A002
+        self.reason = reason
+        self.input = input
+        super().__init__(f"{input}: {reason}" if input else reason)
+
+    def with_input(self, input: str) -> PresskitError:  # noqa: A002
+        """Return the same error naming ``input`` when it names nothing yet."""
+        if self.input is None:
+            self.input = input
+            self.args = (f"{input}: {self.reason}",)
+        return self
+
+
+class UnknownOutlet(PresskitError):
+    """No registered outlet claims the input (its URL host, or its content)."""
+
+
+class NotAnArticle(PresskitError):
+    """The input belongs to an outlet but is not an article page.
+
+    Listings, tag and author pages, home pages and teaser-only pages raise this.
+    """
+
+
+class ExtractionError(PresskitError):
+    """The input looked like an article but its parts could not be extracted."""
+
+
+class PluginError(PresskitError):
+    """A plugin is broken: it failed to load, or two plugins claim the same name or domain."""

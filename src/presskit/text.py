@@ -1,0 +1,50 @@
+"""Text helpers shared by outlets: whitespace clean-up and dump line handling."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+__all__ = ["BULLETS", "clean", "fold", "is_bullet", "non_blank", "paragraphs_of"]
+
+# Spaces that browsers render as a plain space; zero-width marks that render as nothing.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+BULLETS = ("•", "◦", "▪", "‣", "·", "*", "-")
+"""Characters that open a menu item in a rendered page (``  • Accueil``)."""
+
+
+def clean(text: str) -> str:
+    """NFC-normalise, drop zero-width marks and soft hyphens, fold every space run to one."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """``clean`` then lower-case and strip accents: a key for loose comparisons."""
+    decomposed = unicodedata.normalize("NFKD", clean(text).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_bullet(line: str) -> bool:
+    """True for a rendered menu or list item: an indented line opened by a bullet sign."""
+    stripped = line.lstrip()
+    return bool(stripped) and stripped[0] in "•◦▪‣" or (
+        line.startswith("  ") and stripped[:2] in ("* ", "- ", "· ")
+    )
+
+
+def non_blank(lines: Iterable[str]) -> list[str]:
+    """The cleaned non-blank lines, in order."""
+    return [c for c in (clean(line) for line in lines) if c]
+
+
+def paragraphs_of(lines: Sequence[str]) -> list[str]:
+    """Body paragraphs of a stretch of dump lines: one per non-blank line.
+
+    Dumps separate paragraphs by blank lines or by single newlines; a rendered
+    ``<p>`` never spans two lines, so each non-blank line is a paragraph.
+    """
+    return non_blank(lines)
