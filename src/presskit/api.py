@@ -52,12 +52,11 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 def extract_document(document: Document, *, outlet: str | None = None, registry: Registry | None = None) -> Article:
     """Extract the Article of an already built :class:`Document`."""
     registry = registry or default_registry()
+    chosen: Outlet | None = None
     try:
-        chosen: Outlet
-        if outlet is not None:
-            chosen = registry.get(outlet)
-        else:
-            chosen = registry.get(detect_document(document, registry).name)
+        chosen = registry.get(outlet) if outlet is not None else registry.get(
+            detect_document(document, registry).name
+        )
         check_url(chosen, document)
         if not document.text.strip():
             raise ExtractionError("the input is empty")
@@ -66,7 +65,8 @@ def extract_document(document: Document, *, outlet: str | None = None, registry:
         raise exc.with_input(document.label) from None
     except Exception as exc:  # noqa: BLE001 - a plugin bug becomes a named, catchable error
         raise ExtractionError(
-            f"outlet {outlet or 'detection'} failed: {type(exc).__name__}: {exc}", input=document.label
+            f"{f'outlet {chosen.name}' if chosen else 'detection'} failed: {type(exc).__name__}: {exc}",
+            input=document.label,
         ) from exc
     if article is None:
         raise ExtractionError("no plugin returned an article", input=document.label)

@@ -1,0 +1,33 @@
+"""Shared fixtures: registries built around the dummy outlet, and the shared samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dummy_outlet import DummyPlugin
+
+import presskit
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLES = SHARED / "samples"
+
+
+@pytest.fixture
+def dummy_registry() -> presskit.Registry:
+    """The dummy outlet alone (no entry points)."""
+    return presskit.load_registry(entry_points=False, plugins=[("dummy", DummyPlugin())])
+
+
+@pytest.fixture
+def full_registry() -> presskit.Registry:
+    """The installed outlets plus the dummy one."""
+    return presskit.load_registry(plugins=[("dummy", DummyPlugin())], disabled=())
+
+
+def sample(name: str) -> Path:
+    """Path of a shared sample dump; skips the test when the samples are absent."""
+    path = SAMPLES / "dumps" / name
+    if not path.exists():
+        pytest.skip("../shared/samples is not available")
+    return path

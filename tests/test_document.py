@@ -1,0 +1,78 @@
+"""Documents: robust decoding and kind sniffing."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from presskit.document import Document, decode, sniff_kind
+
+TEXT = "Le Maroc et la Belgique — coopération « renforcée », 1er août, l’été"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        TEXT.encode("cp1252"),
+    ],
+)
+def test_decodes_every_common_encoding(data: bytes) -> None:
+    assert decode(data) == TEXT
+
+
+def test_declared_charset_is_used_when_not_utf8() -> None:
+    page = '<html><head><meta charset="iso-8859-15"></head><body>€ été</body></html>'
+    assert "€ été" in decode(page.encode("iso-8859-15"))
+
+
+def test_wrong_declaration_does_not_win_over_valid_utf8() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body>coopération</body></html>'
+    assert "coopération" in decode(page.encode("utf-8"))
+
+
+def test_unknown_declared_charset_falls_back() -> None:
+    page = '<meta charset="klingon"><p>été</p>'
+    assert "été" in decode(page.encode("cp1252"))
+
+
+@given(st.binary(max_size=2000))
+def test_never_raises_on_any_bytes(data: bytes) -> None:
+    assert isinstance(decode(data), str)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "kind"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", None, "html"),
+        ("  <!-- saved --> <html lang='fr'>", None, "html"),
+        ("<div class='a'><p>para</p></div>", None, "html"),
+        ("Titre\n\nUn paragraphe avec <b> dedans.", None, "text"),
+        ("Titre\n\nUn paragraphe.", "page.txt", "text"),
+        ("<p>x</p>", "page.html.gz", "html"),
+        ("Titre seul", "page.html", "text"),
+    ],
+)
+def test_sniff_kind(text: str, path: str | None, kind: str) -> None:
+    assert sniff_kind(text, path) == kind
+
+
+def test_document_from_bytes_strips_bom_and_parses_html_once() -> None:
+    doc = Document.from_content(codecs.BOM_UTF8 + b"<html><body><p>a</p></body></html>", url="https://www.Bladi.net/x")
+    assert doc.kind == "html" and doc.text.startswith("<html")
+    assert doc.tree is doc.tree
+    assert doc.host == "bladi.net"
+
+
+def test_text_document_has_lines_but_no_tree() -> None:
+    doc = Document.from_content("a\r\nb  \rc", path="x.txt")
+    assert doc.lines == ("a", "b", "c")
+    assert doc.label == "x.txt"
+    with pytest.raises(TypeError, match="x.txt: a text dump has no HTML tree"):
+        doc.tree  # noqa: B018
