@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dummy_outlet import DummyPlugin
 
 import presskit
+
+from dummy_outlet import DummyPlugin
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = SHARED / "samples"

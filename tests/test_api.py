@@ -6,11 +6,12 @@ import gzip
 from pathlib import Path
 
 import pytest
-from dummy_outlet import DUMMY_PAGE, DummyOutlet
 
 import presskit
 from presskit import Article, Document, ExtractionError, NotAnArticle, UnknownOutlet, hookimpl
 from presskit.pipeline import Source, iter_sources, process, run
+
+from dummy_outlet import DUMMY_PAGE, DummyOutlet
 
 
 def test_extract_str_and_bytes(dummy_registry: presskit.Registry) -> None:
@@ -98,7 +99,9 @@ def test_outlets_lists_the_registry(dummy_registry: presskit.Registry) -> None:
     assert [o.name for o in presskit.outlets(registry=dummy_registry)] == ["dummy"]
 
 
-def test_pipeline_keeps_good_records_beside_bad_ones(tmp_path: Path, dummy_registry: presskit.Registry) -> None:
+def test_pipeline_keeps_good_records_beside_bad_ones(
+    tmp_path: Path, dummy_registry: presskit.Registry
+) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text(DUMMY_PAGE, encoding="utf-8")
     (tmp_path / "sub" / "b.htm").write_text("nothing known", encoding="utf-8")

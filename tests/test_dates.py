@@ -99,7 +99,8 @@ def test_known_formats(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Belgique", "32 avril 2016", "12 brumaire 2016", "23 avril 2016 - Belgique", "29/02/2015", "10h00"]
+    "text",
+    ["", "Belgique", "32 avril 2016", "12 brumaire 2016", "23 avril 2016 - Belgique", "29/02/2015", "10h00"],
 )
 def test_not_dates(text: str) -> None:
     assert parse_date(text) is None

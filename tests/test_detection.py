@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from dummy_outlet import DUMMY_PAGE, DummyPlugin
 
 import presskit
 from presskit import Detection, Document, NotAnArticle, UnknownOutlet, hookimpl
+
+from dummy_outlet import DUMMY_PAGE, DummyPlugin
 
 
 def test_url_host_decides_subdomains_included(full_registry: presskit.Registry) -> None:

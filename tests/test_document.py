@@ -64,7 +64,9 @@ def test_sniff_kind(text: str, path: str | None, kind: str) -> None:
 
 
 def test_document_from_bytes_strips_bom_and_parses_html_once() -> None:
-    doc = Document.from_content(codecs.BOM_UTF8 + b"<html><body><p>a</p></body></html>", url="https://www.Bladi.net/x")
+    doc = Document.from_content(
+        codecs.BOM_UTF8 + b"<html><body><p>a</p></body></html>", url="https://www.Bladi.net/x"
+    )
     assert doc.kind == "html" and doc.text.startswith("<html")
     assert doc.tree is doc.tree
     assert doc.host == "bladi.net"

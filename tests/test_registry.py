@@ -13,6 +13,7 @@ import pytest
 import presskit
 from presskit import Outlet, PluginError, PluginWarning, hookimpl
 from presskit.registry import DISABLE_ENV
+
 from dummy_outlet import DummyOutlet, DummyPlugin
 
 BUILT_INS = {"bladi", "ccme", "le360", "lopinion"}
@@ -20,7 +21,7 @@ BUILT_INS = {"bladi", "ccme", "le360", "lopinion"}
 
 def test_built_ins_come_from_the_entry_points() -> None:
     registry = presskit.load_registry(disabled=())
-    assert BUILT_INS <= set(registry.infos)
+    assert set(registry.infos) >= BUILT_INS
     bladi = registry.infos["bladi"]
     assert bladi.plugin == "bladi" and bladi.distribution == "presskit"
     assert bladi.version == presskit.__version__
@@ -47,7 +48,9 @@ def test_registry_lookups(dummy_registry: presskit.Registry) -> None:
 
 def test_duplicate_name_names_both_plugins() -> None:
     with pytest.raises(PluginError, match="'dummy' is claimed by plugin 'first' and by plugin 'second'"):
-        presskit.load_registry(entry_points=False, plugins=[("first", DummyPlugin()), ("second", DummyPlugin())])
+        presskit.load_registry(
+            entry_points=False, plugins=[("first", DummyPlugin()), ("second", DummyPlugin())]
+        )
 
 
 def test_duplicate_domain_names_both_plugins() -> None:
@@ -117,7 +120,7 @@ def test_third_party_package_is_listed_and_used_beside_built_ins(tmp_path: Path)
     listing = _run(site, "outlets")
     assert listing.returncode == 0, listing.stderr
     names = [line.split("\t")[0] for line in listing.stdout.splitlines()]
-    assert "gazette" in names and BUILT_INS <= set(names)
+    assert "gazette" in names and set(names) >= BUILT_INS
     assert "presskit-gazette 1.2.3" in listing.stdout
     page = tmp_path / "page.txt"
     page.write_text("GAZETTE\nUn titre\nUn paragraphe.\n", encoding="utf-8")

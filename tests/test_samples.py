@@ -9,10 +9,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import SHARED
 
 import presskit
 from presskit.cases import check_expected
+
+from conftest import SHARED
 
 EXPECTED = sorted((SHARED / "samples" / "expected").glob("*.json"))
 pytestmark = pytest.mark.skipif(not EXPECTED, reason="../shared/samples is not available")

@@ -36,8 +36,11 @@ END_MARKERS = (
     re.compile(r"^Ces articles devraient vous intéresser", re.I),
 )
 TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
-RELATED_HEADINGS = ("aller plus loin", "ces articles devraient vous intéresser :",
-                    "ces articles devraient vous intéresser")
+RELATED_HEADINGS = (
+    "aller plus loin",
+    "ces articles devraient vous intéresser :",
+    "ces articles devraient vous intéresser",
+)
 # A credited-source line just before the promo lines: "Source : <Paper>", an agency
 # alone, or "<Paper> - <Journalist>" (short, no sentence punctuation).
 SOURCE_LABEL = re.compile(r"^(?:Source|Sources)\s*:\s*(?P<source>.+)$", re.I)
@@ -66,8 +69,10 @@ CASES = (
             "paragraph_count": 5,
             "body_contains": ["Un bilan d’étape"],
             "body_excludes": ["Sujets associés", "Suivez bladi.net", "Namur accueille", "Pierre Lambert"],
-            "related_titles": ["Liège : une bourse pour les étudiants du Maroc",
-                               "Namur accueille un festival de cinéma marocain"],
+            "related_titles": [
+                "Liège : une bourse pour les étudiants du Maroc",
+                "Namur accueille un festival de cinéma marocain",
+            ],
         },
     ),
     Case(

@@ -49,13 +49,17 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-def extract_document(document: Document, *, outlet: str | None = None, registry: Registry | None = None) -> Article:
+def extract_document(
+    document: Document, *, outlet: str | None = None, registry: Registry | None = None
+) -> Article:
     """Extract the Article of an already built :class:`Document`."""
     registry = registry or default_registry()
     chosen: Outlet | None = None
     try:
-        chosen = registry.get(outlet) if outlet is not None else registry.get(
-            detect_document(document, registry).name
+        chosen = (
+            registry.get(outlet)
+            if outlet is not None
+            else registry.get(detect_document(document, registry).name)
         )
         check_url(chosen, document)
         if not document.text.strip():
@@ -63,7 +67,7 @@ def extract_document(document: Document, *, outlet: str | None = None, registry:
         article: Article | None = registry.hook.presskit_extract_article(outlet=chosen, document=document)
     except PresskitError as exc:
         raise exc.with_input(document.label) from None
-    except Exception as exc:  # noqa: BLE001 - a plugin bug becomes a named, catchable error
+    except Exception as exc:
         raise ExtractionError(
             f"{f'outlet {chosen.name}' if chosen else 'detection'} failed: {type(exc).__name__}: {exc}",
             input=document.label,

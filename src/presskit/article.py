@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
 __all__ = ["Article", "Image", "Link", "When"]
 
-When = Union[date, datetime]
+When = date | datetime
 """A publication moment: a tz-aware ``datetime``, or a ``date`` when only the day is known."""
 
 
@@ -127,9 +127,7 @@ class Link:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Link:
         """Build a Link from :meth:`to_dict` output."""
-        return cls(
-            title=data["title"], url=data.get("url"), published=_when_from_str(data.get("published"))
-        )
+        return cls(title=data["title"], url=data.get("url"), published=_when_from_str(data.get("published")))
 
 
 @attrs.frozen(kw_only=True)
@@ -139,9 +137,7 @@ class Article:
     outlet: str = attrs.field(validator=_clean_str)
     """Name of the outlet that published it (``"bladi"``, ``"le360"``…)."""
 
-    paragraphs: tuple[str, ...] = attrs.field(
-        converter=_tuple, validator=[_non_empty, _clean_strs]
-    )
+    paragraphs: tuple[str, ...] = attrs.field(converter=_tuple, validator=[_non_empty, _clean_strs])
     """Body paragraphs in reading order, intertitles included; never empty."""
 
     url: str | None = attrs.field(default=None, validator=_optional_clean_str)

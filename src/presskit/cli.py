@@ -8,6 +8,7 @@ import json
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from presskit import __version__
@@ -60,7 +61,7 @@ def _open_output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="") as stream:
+    with Path(path).open("w", encoding="utf-8", newline="") as stream:
         yield stream
 
 
@@ -78,7 +79,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
         registry.get(args.outlet)  # an unknown name is a usage error, before any work
     failed = 0
     with _open_output(args.output) as out, contextlib.ExitStack() as stack:
-        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
+        errors = stack.enter_context(Path(args.errors).open("w", encoding="utf-8")) if args.errors else None
         writer = make_writer(args.format, out)
         try:
             for result in run(iter_sources(args.paths, url=args.url), outlet=args.outlet, registry=registry):

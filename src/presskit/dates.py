@@ -142,7 +142,9 @@ def search_date(text: str) -> DateMatch | None:
     return next(find_dates(text), None)
 
 
-_FILLER = re.compile(r"^(?:(?:publi[ée]e?|mis à jour|modifi[ée]e?|mise à jour|posted|updated)\s*(?:le|:)?\s*|le\s+)", re.I)
+_FILLER = re.compile(
+    r"^(?:(?:publi[ée]e?|mis à jour|modifi[ée]e?|mise à jour|posted|updated)\s*(?:le|:)?\s*|le\s+)", re.I
+)
 
 
 def parse_date(text: str) -> When | None:

@@ -82,12 +82,15 @@ def detect_document(document: Document, registry: Registry) -> Detection:
     if document.url:
         return _by_url(document, registry)
     scored = sorted(
-        (Detection(name=o.name, confidence=s, reason=f"content looks like {o.name} ({s:.2f})")
-         for o in registry.outlets if (s := _score(o, document)) > 0),
+        (
+            Detection(name=o.name, confidence=s, reason=f"content looks like {o.name} ({s:.2f})")
+            for o in registry.outlets
+            if (s := _score(o, document)) > 0
+        ),
         key=lambda d: -d.confidence,
     )
     if scored:
-        chosen = registry.hook.presskit_choose_outlet(document=document, candidates=scored)
+        chosen: Detection | None = registry.hook.presskit_choose_outlet(document=document, candidates=scored)
         if chosen is not None:
             return chosen
         best = scored[0]

@@ -36,9 +36,7 @@ def presskit_register_outlets(register: Callable[[Outlet], None]) -> None:
 
 
 @hookspec(firstresult=True)
-def presskit_choose_outlet(
-    document: Document, candidates: Sequence[Detection]
-) -> Detection | None:
+def presskit_choose_outlet(document: Document, candidates: Sequence[Detection]) -> Detection | None:
     """Arbitrate between outlets when a document without URL matches several.
 
     Called only when no URL decides, after every outlet has scored the content,

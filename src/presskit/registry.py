@@ -156,11 +156,13 @@ def load_registry(
         plugin_name = impl.plugin_name
         distribution, version = sources.get(plugin_name, (None, None))
 
-        def register(outlet: Outlet, _plugin: str = plugin_name, _dist: Any = distribution,
-                     _version: Any = version) -> None:
+        def register(
+            outlet: Outlet, _plugin: str = plugin_name, _dist: Any = distribution, _version: Any = version
+        ) -> None:
             _check_unique(outlet, _plugin, infos)
-            infos[outlet.name] = OutletInfo(outlet=outlet, plugin=_plugin, distribution=_dist,
-                                            version=_version)
+            infos[outlet.name] = OutletInfo(
+                outlet=outlet, plugin=_plugin, distribution=_dist, version=_version
+            )
 
         impl.function(register=register)
     return Registry(infos=MappingProxyType(infos), manager=manager)

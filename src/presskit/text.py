@@ -31,7 +31,7 @@ def fold(text: str) -> str:
 def is_bullet(line: str) -> bool:
     """True for a rendered menu or list item: an indented line opened by a bullet sign."""
     stripped = line.lstrip()
-    return bool(stripped) and stripped[0] in "•◦▪‣" or (
+    return (bool(stripped) and stripped[0] in "•◦▪‣") or (
         line.startswith("  ") and stripped[:2] in ("* ", "- ", "· ")
     )
 
