@@ -50,6 +50,12 @@ PAPER_JOURNALIST = re.compile(r"^(?P<paper>[^.!?:;«»]{2,60}?)\s+-\s+(?P<who>[^
 LISTING_DATE = re.compile(r"^\d{1,2}(?:er)?\s+\S+\s+\d{4}\s+-\s+\d{1,2}h\d{2}$")
 # A main-content extract may open with a sidebar teaser of another article.
 TEASER_END = ("...", "…")
+# Old articles lost the typographic apostrophe to "?" when they were converted (outlets.md
+# [solid]): "l?État", "aujourd?hui". Only elisions are repaired; a real "?" is followed by
+# a space.
+DAMAGED_APOSTROPHE = re.compile(
+    r"(?<![\w?])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quelqu|aujourd))\?(?=[^\W\d_])", re.I
+)
 HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
 
 # -- example cases (invented articles in Bladi's template) ---------------------------------
@@ -85,6 +91,19 @@ CASES = (
             "authors": [],
             "source": "MAP",
             "tags": ["Consulat", "France"],
+            "paragraph_count": 2,
+        },
+    ),
+    Case(
+        file="cases/article-old-damaged.txt",
+        note="old article: '?' in place of the apostrophe, 'Par:' label with an author",
+        expected={
+            "title": "Les transferts d’argent des MRE en hausse",
+            "published": "2008-06-02T08:15:00+01:00",
+            "section": "Economie",
+            "authors": ["Bladi.net"],
+            "source": "L’Economiste",
+            "body_contains": ["Pourquoi une telle hausse ? Les", "jusqu’à l’automne"],
             "paragraph_count": 2,
         },
     ),
@@ -190,8 +209,12 @@ def _related(lines: list[str], start: int) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def _repair(line: str) -> str:
+    return DAMAGED_APOSTROPHE.sub(r"\1’", line)
+
+
 def _extract_text(document: Document, outlet: BladiOutlet) -> Article:
-    lines = non_blank(document.lines)
+    lines = [_repair(line) for line in non_blank(document.lines)]
     header_at = next((i for i, line in enumerate(lines[:80]) if HEADER.match(line)), None)
     end = _end_of_body(lines, 0 if header_at is None else header_at + 1)
     title = section = published = None

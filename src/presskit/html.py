@@ -1,0 +1,186 @@
+"""HTML helpers shared by outlets: structured metadata first, then selectors.
+
+Outlets keep their selectors as data; these functions apply them. Nothing here
+mutates a document's tree: the body helpers work on a re-parsed copy of the
+container, so detection and extraction can share one parse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from presskit.article import Image, When
+from presskit.dates import parse_date, parse_iso
+from presskit.text import clean
+
+__all__ = [
+    "BOILERPLATE",
+    "ARTICLE_TYPES",
+    "attr",
+    "blocks",
+    "first",
+    "first_text",
+    "images",
+    "json_ld",
+    "json_ld_article",
+    "meta",
+    "node_text",
+    "when",
+]
+
+ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle",
+     "BlogPosting", "ReviewNewsArticle", "BackgroundNewsArticle"}
+)  # fmt: skip
+"""schema.org types that describe an article."""
+
+BOILERPLATE = (
+    "script", "style", "noscript", "template", "iframe", "form", "button", "svg", "nav", "aside",
+    "object", "embed", "select", "input", "[hidden]", "[aria-hidden=true]",
+)  # fmt: skip
+"""Elements never part of an article body, whatever the outlet."""
+
+# A paragraph ends at a <br> and at the end of a block element.
+_BREAKS = re.compile(
+    r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|section|article|figure|figcaption|tr|pre|dd|dt)\s*>", re.I
+)
+
+
+def first(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> LexborNode | None:
+    """The first node matching the first selector that matches anything."""
+    for selector in selectors:
+        node = root.css_first(selector)
+        if node is not None:
+            return node
+    return None
+
+
+def node_text(node: LexborNode | None) -> str | None:
+    """The node's text, whitespace normalised, or None when empty."""
+    if node is None:
+        return None
+    return clean(node.text(separator=" ")) or None
+
+
+def first_text(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> str | None:
+    """Text of the first non-empty node matched by the selectors, tried in order."""
+    for selector in selectors:
+        for node in root.css(selector):
+            text = node_text(node)
+            if text:
+                return text
+    return None
+
+
+def attr(node: LexborNode | None, name: str) -> str | None:
+    """A stripped attribute value, or None when absent or empty."""
+    if node is None:
+        return None
+    value = node.attributes.get(name)
+    return value.strip() or None if value else None
+
+
+def meta(tree: LexborHTMLParser, *names: str) -> str | None:
+    """Content of the first ``<meta property|name|itemprop=…>`` among ``names`` that has one."""
+    for name in names:
+        for key in ("property", "name", "itemprop"):
+            value = attr(tree.css_first(f'meta[{key}="{name}"]'), "content")
+            if value:
+                return clean(value)
+    return None
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+
+
+def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page (``@graph`` flattened); broken blocks are skipped."""
+    found: list[dict[str, Any]] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True) or "null", strict=False)
+        except ValueError:
+            continue
+        found.extend(_flatten(data))
+    return found
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+
+
+def json_ld_article(tree: LexborHTMLParser) -> dict[str, Any] | None:
+    """The page's JSON-LD article object (NewsArticle and kin), or None."""
+    for obj in json_ld(tree):
+        if _types(obj) & ARTICLE_TYPES:
+            return obj
+    return None
+
+
+def when(value: str | None) -> When | None:
+    """A date from metadata: ISO 8601 first, then a French date."""
+    if not value:
+        return None
+    return parse_iso(value) or parse_date(value)
+
+
+def _fragment(node: LexborNode, drop: Iterable[str]) -> LexborNode | None:
+    copy = LexborHTMLParser(_BREAKS.sub(lambda m: m[0] + "\n", node.html or ""))
+    for selector in (*BOILERPLATE, *drop):
+        for unwanted in copy.css(selector):
+            unwanted.decompose()
+    return copy.body
+
+
+def blocks(node: LexborNode | None, *, drop: Iterable[str] = ()) -> list[str]:
+    """The text blocks of a container, in order: one per paragraph, heading or line.
+
+    Paragraph and heading elements, ``<br>`` line breaks, and text placed directly in
+    the container all give blocks; elements matching ``drop`` (and :data:`BOILERPLATE`)
+    are removed first.
+    """
+    if node is None:
+        return []
+    body = _fragment(node, drop)
+    if body is None:
+        return []
+    return [line for line in (clean(part) for part in body.text(separator="").split("\n")) if line]
+
+
+def images(root: LexborNode | None, *, base: str | None = None) -> tuple[Image, ...]:
+    """Images of ``root``: ``figure`` elements (with caption and credit) and bare ``img``."""
+    if root is None:
+        return ()
+    found: list[Image] = []
+    seen: set[str] = set()
+    for img in root.css("img"):
+        src = attr(img, "src") or attr(img, "data-src") or attr(img, "data-lazy-src")
+        if src is None or src.startswith("data:") or src in seen:
+            continue
+        seen.add(src)
+        if base and src.startswith("/") and not src.startswith("//"):
+            src = base.rstrip("/") + src
+        figure = img.parent
+        while figure is not None and figure.tag not in ("figure", "body"):
+            figure = figure.parent
+        caption = credit = None
+        if figure is not None and figure.tag == "figure":
+            credit = node_text(first(figure, (".credit", ".credits", ".copyright", "small")))
+            caption = node_text(figure.css_first("figcaption"))
+            if caption and credit and caption.endswith(credit):
+                caption = clean(caption[: -len(credit)]) or None
+        found.append(Image(url=src, caption=caption or attr(img, "alt"), credit=credit))
+    return tuple(found)
