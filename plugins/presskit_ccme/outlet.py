@@ -1,0 +1,723 @@
+"""The CCME outlet: text dumps of ccme.org.ma pages.
+
+Today's site is WordPress with the SmartMag theme; the older one was Joomla + K2.
+Site rules below come from ``outlets.md`` (CCME section) and from the rendered
+SmartMag template; each says how sure it is: [solid] seen in real pages, [probable]
+inferred from the theme or CMS, [guess] unverified fallbacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
+from presskit.article import When
+from presskit.text import clean, fold, is_bullet
+from presskit_ccme.multilingual import dates_in, guess_language
+
+# -- site data ---------------------------------------------------------------------------
+
+# outlets.md [solid]; www. and language subdomains are covered by the core's host matching.
+DOMAINS = ("ccme.org.ma",)
+
+# Site-name logo text, rendered twice and glued at the top of full-page dumps (outlets.md [solid]).
+LOGO = "CCME | Études et actualités sur les Marocains du monde"
+# Other footprints of the template: footer mail, app/book promos (samples [solid]), the full
+# name of the council (about boxes, old Joomla pages [probable]).
+FOOTPRINTS = ("contact@ccme.org.ma", "Download CCME books", "Logo CCME", "application CCME")
+FULL_NAME = "conseil de la communaute marocaine a l"
+
+# Breadcrumb over the title: "Home»<parent>»<category>", no spaces (outlets.md [solid]);
+# spaced, "›" and translated home labels [probable].
+BREADCRUMB = re.compile(r"^(?:Home|Accueil|الرئيسية)\s*[»›]\s*(?P<trail>.+)$")
+BREADCRUMB_SEP = re.compile(r"\s*[»›]\s*")
+
+# Share bars under the meta line and social rows: lines made only of these words
+# (outlets.md [solid]: "Facebook Twitter Pinterest LinkedIn Tumblr Email WhatsApp Copy Link").
+SHARE_WORDS = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "pinterest",
+        "linkedin",
+        "tumblr",
+        "email",
+        "e-mail",
+        "whatsapp",
+        "copy",
+        "link",
+        "telegram",
+        "reddit",
+        "vkontakte",
+        "instagram",
+        "youtube",
+        "share",
+        "partager",
+        "print",
+        "imprimer",
+        "messenger",
+        "threads",
+        "bluesky",
+    ]
+)
+# Lines of the page chrome that are not menus items (samples [solid]).
+CHROME = frozenset({"close menu", "open menu", "menu", "search", "rechercher", "podcasts بودكاست podcasts"})
+
+# Categories of the menus (samples [solid]): a meta line with one of them is a strong footprint.
+CATEGORIES = frozenset(
+    fold(name).replace("’", "'")
+    for name in (
+        "Notre Actualité", "Actualité du CCME", "Actualité de l'immigration marocaine",
+        "Actualité de l'immigration dans le monde", "Entretiens", "Activités", "Médias et migration",
+        "Actualités", "Ressources", "Visages de la diaspora", "Vient de paraitre", "Hommages",
+        "Rencontres", "Rencontres et débats", "Rencontres philosophiques", "Programmation",
+    )
+)  # fmt: skip
+
+# Meta line under the title: "<category> <D month YYYY>" (outlets.md [solid]); SmartMag can add
+# "Par/By <author>", "Updated: <date>" and a reading time [probable].
+BYLINE = re.compile(r"^(?:Par|By|بقلم)\s*:?\s+(?P<names>[^.!?;«»\d]{2,80})$")
+BYLINE_IN_META = re.compile(r"(?:^|\s)(?:Par|By|بقلم)\s*:?\s+(?P<names>.+)$")
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\bet\b|\band\b|و\s)\s*")
+PUBLISHED_LABEL = re.compile(r"\s*(?:Publié le|Publié|Posted on|Published on|On)\s*:?$", re.I)
+UPDATED_LABEL = re.compile(
+    r"^(?:Updated|Last updated|Mis à jour|Mise à jour|Modifié)\s*(?:le|on)?\s*:?$", re.I
+)
+READING_TIME = re.compile(r"\s*\d+\s*(?:Mins?\.?\s*Read|min(?:utes?)?\s*(?:de lecture|read))\s*$", re.I)
+# A date ending a sentence is not a meta line: the category would end with such a word.
+CONNECTORS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "du",
+        "de",
+        "des",
+        "au",
+        "aux",
+        "à",
+        "a",
+        "en",
+        "et",
+        "depuis",
+        "dès",
+        "avant",
+        "après",
+        "jusqu'au",
+        "jusqu’au",
+        "vers",
+        "ce",
+        "on",
+        "in",
+        "of",
+        "the",
+        "since",
+        "from",
+        "to",
+        "before",
+        "after",
+        "until",
+    ]
+)
+META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
+
+# End of the body, in page order: credited source tail, related posts, latest news, app and
+# newsletter promos, footers in ar/en/fr, search overlay (outlets.md and samples [solid]);
+# comment forms, post navigation and tags of SmartMag [probable].
+RELATED_HEADING = re.compile(
+    r"^(?:Related Posts|Related Articles|Articles similaires|Articles liés|"
+    r"مقالات ذات صلة|مواضيع ذات صلة)$",
+    re.I,
+)
+END_MARKERS = (
+    RELATED_HEADING,
+    re.compile(r"^(?:Nos dernières actualités|Our latest news|Latest news|آخر الأخبار|أحدث الأخبار)$", re.I),
+    re.compile(
+        r"^(?:Download CCME books|Download the CCME app|Téléchargez l[’']application CCME|Logo CCME$)", re.I
+    ),
+    re.compile(r"^Type above and press Enter", re.I),
+    re.compile(r"^(?:Newsletter|النشرة الإخبارية)$", re.I),
+    re.compile(r"^(?:Abonnez-vous pour recevoir|Subscribe to receive)", re.I),
+    re.compile(r"^(?:©\s*\d{4}|\d{4}\s*-\s*©)"),
+    re.compile(
+        r"^(?:Leave A Reply|Laisser un commentaire|Laisser une réponse|Add A Comment|"
+        r"Ajouter un commentaire|Comments are closed|Les commentaires sont fermés)",
+        re.I,
+    ),
+    re.compile(r"^(?:Previous Article|Next Article|Article précédent|Article suivant)$", re.I),
+    re.compile(r"^(?:Tags|Mots-clés|Étiquettes|الوسوم)\s*:", re.I),
+)
+# Headings that open a footer block just above an end marker ("Revue de presse" then
+# "Abonnez-vous…"): they go with the footer.
+FOOTER_HEADINGS = frozenset({"revue de presse", "newsletter"})
+TAGS = re.compile(r"^(?:Tags|Mots-clés|Étiquettes|الوسوم)\s*:\s*(?P<tags>.+)$", re.I)
+TAG_SPLIT = re.compile(r"\s*(?:,|;|\||·|\s-\s)\s*")
+
+# Credited source after the body, possibly after the original date of the republished item
+# ("22 avr 2016" / "Source : MAP", NBSP before the colon) (outlets.md [solid]); Arabic label,
+# a bare agency name and the press-review sentence [probable].
+SOURCE = re.compile(r"^(?:Sources?|المصدر)\s*:\s*(?P<source>.+?)\.?$", re.I)
+PRESS_REVIEW = re.compile(
+    r"^(?:Cet article est une )?revue de presse tirée d(?:e|u|es)\s+(?P<source>.+?)\.?$", re.I
+)
+AGENCIES = frozenset(
+    {
+        "MAP",
+        "AFP",
+        "Reuters",
+        "AP",
+        "EFE",
+        "Anadolu",
+        "DPA",
+        "Belga",
+        "ANSA",
+        "Europa Press",
+        "Xinhua",
+        "APS",
+        "(MAP)",
+        "(AFP)",
+    }
+)
+
+# Image captions and credits, promo links inside the body [probable].
+CAPTION = re.compile(
+    r"^(?:©.{0,80}|(?:Photo|Crédits? photo|Crédits?|Credits?|Image)\s*(?:d['’]illustration)?"
+    r"\s*[:/].{0,80}|\((?:Photo|Crédit)[^)]{0,80}\))$",
+    re.I,
+)
+PROMO = re.compile(
+    r"^(?:Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read also|Read more|اقرأ أيضا)\s*[:>»-]?\s*"
+    r"(?P<title>.*)$",
+    re.I,
+)
+
+# Old Joomla + K2 pages (outlets.md [solid]): render-time header (weekday, date, HH:MM: not the
+# article date), a disclaimer opened by the image alt "picto info", a title, a teaser ending in
+# "Suite" (the full text stays on the source's site).
+RENDER_TIME = re.compile(
+    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+\d{1,2}(?:er)?\s+\S+\s+"
+    r"\d{4}\s*[-,à]?\s*\d{1,2}[:h]\d{2}$",
+    re.I,
+)
+PICTO = re.compile(r"^picto info\b", re.I)
+MORE_LINK = re.compile(
+    r"(?:^|[\s.…])(?:Suite|Lire la suite|Lire plus|Read more|En savoir plus|اقرأ المزيد)"
+    r"\s*(?:\.\.\.|…|»|›|>)?$",
+    re.I,
+)
+# WordPress author archive title (outlets.md [solid] for the French label).
+AUTHOR_ARCHIVE = re.compile(r"^(?:Auteur/autrice|Author)\s*:\s*\S", re.I)
+TEASER_END = ("...", "…")
+
+# URL shapes that are never articles (searched in path + query).
+NON_ARTICLE_URLS = (
+    (r"^/(?:(?:fr|ar|en)/?)?(?:index\.php)?$", "the home page"),
+    (r"/itemlist(?:/|$)|[?&]view=itemlist\b", "an old K2 listing (category, tag or author)"),
+    (r"/tag/", "a tag page"),
+    (r"/(?:author|auteur)/", "an author archive"),
+    (r"/category/", "a category listing"),
+    (r"/page/\d+/?$", "a paginated listing"),
+    (r"\?(?:.*&)?s=", "a search page"),
+    (r"/feed/?$", "a feed"),
+)
+
+# -- example cases (invented articles in CCME's templates) ---------------------------------
+
+CASES: tuple[Case, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """A non-blank dump line, cleaned, remembering whether it was a menu bullet."""
+
+    text: str
+    bullet: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Meta:
+    """What the meta line under the title says."""
+
+    published: When
+    updated: When | None = None
+    category: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Header:
+    """Title block of an article: title, meta line, share bars."""
+
+    title: str
+    title_at: int
+    body_at: int
+    section: str | None = None
+    published: When | None = None
+    updated: When | None = None
+    authors: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Tail:
+    """Body paragraphs with what the end of the body credits."""
+
+    paragraphs: list[str]
+    source: str | None = None
+    source_published: When | None = None
+    authors: tuple[str, ...] = ()
+
+
+class CcmeOutlet(Outlet):
+    """CCME, Conseil de la communauté marocaine à l'étranger (WordPress/SmartMag; old Joomla + K2)."""
+
+    name = "ccme"
+    title = "CCME — Conseil de la communauté marocaine à l'étranger"
+    domains = DOMAINS
+    non_article_urls = tuple(pattern for pattern, _ in NON_ARTICLE_URLS)
+    non_article_reasons = tuple(reason for _, reason in NON_ARTICLE_URLS)
+    cases = CASES
+
+    def detect(self, document: Document) -> float:
+        try:
+            if document.kind == "html":
+                return _detect_html(document.text)
+            return _detect_text(document)
+        except Exception:  # noqa: BLE001 - detection must never raise
+            return 0.0
+
+    def extract(self, document: Document) -> Article:
+        if document.kind != "text":
+            raise ExtractionError("CCME HTML pages are not supported yet; give a text dump")
+        return _extract_text(document, self)
+
+
+# -- detection -----------------------------------------------------------------------------
+
+
+def _detect_html(html: str) -> float:
+    head = html[:50_000]
+    score = 0.0
+    if re.search(r"""(?:rel=["']canonical["']|og:url)[^>]*ccme\.org\.ma""", head):
+        score += 0.6
+    if LOGO in head or re.search(r"<title>[^<]*\bCCME\b", head):
+        score += 0.3
+    if "ccme.org.ma" in head:
+        score += 0.1
+    return min(score, 1.0)
+
+
+def _detect_text(document: Document) -> float:
+    text = document.text
+    score = 0.0
+    if LOGO in text or "Marocains du mondeCCME" in text:
+        score += 0.6
+    if any(mark in text for mark in FOOTPRINTS):
+        score += 0.2
+    if FULL_NAME in fold(text[:20_000]).replace("’", "'"):
+        score += 0.3
+    lines = [clean(line) for line in document.lines[:600]]
+    if any(PICTO.match(line) for line in lines):
+        score += 0.4
+    if any(BREADCRUMB.match(line) and " " not in line.split("»", 1)[0] for line in lines):
+        score += 0.1
+    if any(_known_category_meta(line) for line in lines):
+        score += 0.35
+    if _has_press_review_tail(lines):
+        score += 0.2
+    return min(score, 1.0)
+
+
+def _known_category_meta(line: str) -> bool:
+    meta = _parse_meta(line) if len(line) < 120 else None
+    return bool(meta and meta.category and fold(meta.category).replace("’", "'") in CATEGORIES)
+
+
+def _has_press_review_tail(lines: Sequence[str]) -> bool:
+    """The original date line just before ``Source : X``, typical of CCME's press review."""
+    non_blank = [line for line in lines if line]
+    return any(
+        SOURCE.match(line) and index > 0 and _is_date_only(non_blank[index - 1])
+        for index, line in enumerate(non_blank)
+    )
+
+
+# -- line predicates -------------------------------------------------------------------------
+
+
+def _is_share(text: str) -> bool:
+    words = text.replace("(", " ").replace(")", " ").split()
+    return bool(words) and all(word.lower().strip(".,:") in SHARE_WORDS for word in words)
+
+
+def _is_chrome(text: str) -> bool:
+    """Logo, menu toggles and share rows: page chrome wherever it stands."""
+    return text.startswith("CCME |") or text.lower() in CHROME or _is_share(text)
+
+
+def _is_end(text: str) -> bool:
+    return any(marker.match(text) for marker in END_MARKERS)
+
+
+def _is_date_only(text: str) -> bool:
+    meta = _parse_meta(text) if len(text) < 80 else None
+    return meta is not None and meta.category is None and not meta.authors
+
+
+def _is_label(text: str) -> bool:
+    """A short line without sentence punctuation: a category or a byline."""
+    return len(text.split()) <= 6 and not text.endswith(META_PUNCTUATION)
+
+
+def _plausible_title(line: Line) -> bool:
+    text = line.text
+    return (
+        not line.bullet
+        and 2 <= len(text.split()) <= 50
+        and not _is_chrome(text)
+        and not _is_end(text)
+        and not BREADCRUMB.match(text)
+        and _parse_meta(text) is None
+    )
+
+
+def _authors(names: str) -> tuple[str, ...]:
+    return tuple(name for name in (clean(n) for n in AUTHOR_SPLIT.split(names)) if name)
+
+
+# -- meta line -------------------------------------------------------------------------------
+
+
+def _parse_meta(text: str) -> Meta | None:
+    """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
+    spans = dates_in(text)
+    if not spans:
+        return None
+    first = spans[0]
+    rest, updated = text[first.end :], None
+    if len(spans) > 1 and UPDATED_LABEL.match(text[first.end : spans[1].start].strip(" |·•-–")):
+        rest, updated = text[spans[1].end :], spans[1].value
+    if READING_TIME.sub("", rest).strip(" |·•-–"):
+        return None
+    prefix = PUBLISHED_LABEL.sub("", text[: first.start].strip(" |·•-–")).strip(" |·•-–")
+    authors: tuple[str, ...] = ()
+    byline = BYLINE_IN_META.search(prefix)
+    if byline:
+        authors, prefix = _authors(byline["names"]), prefix[: byline.start()].strip(" |·•-–")
+    if prefix and (
+        len(prefix.split()) > 10
+        or prefix.endswith(META_PUNCTUATION)
+        or prefix.split()[-1].lower() in CONNECTORS
+    ):
+        return None
+    return Meta(published=first.value, updated=updated, category=prefix or None, authors=authors)
+
+
+def _updated_line(text: str) -> When | None:
+    spans = dates_in(text)
+    if spans and UPDATED_LABEL.match(text[: spans[0].start].strip(" |·•-–")):
+        return spans[0].value
+    return None
+
+
+# -- header ----------------------------------------------------------------------------------
+
+
+def _header_from(lines: Sequence[Line], title_at: int, limit: int, section: str | None) -> Header | None:
+    """Read the meta line and share bars under the title at ``title_at``."""
+    meta: Meta | None = None
+    updated: When | None = None
+    labels: list[str] = []
+    shared = False
+    index = title_at + 1
+    while index < min(limit, title_at + 8):
+        text = lines[index].text
+        if _is_share(text):
+            shared = True
+        elif shared:
+            break
+        elif meta is None and (found := _parse_meta(text)) is not None:
+            meta = found
+        elif meta is None and len(labels) < 2 and _is_label(text):
+            labels.append(text)  # category or byline on its own line
+        elif meta is not None and (when := _updated_line(text)) is not None:
+            updated = when
+        else:
+            break
+        index += 1
+    if meta is None and not shared:
+        return None
+    authors = meta.authors if meta else ()
+    for label in labels:
+        byline = BYLINE.match(label)
+        if byline:
+            authors = authors or _authors(byline["names"])
+        else:
+            section = section or label
+    return Header(
+        title=lines[title_at].text,
+        title_at=title_at,
+        body_at=index,
+        section=section or (meta.category if meta else None),
+        published=meta.published if meta else None,
+        updated=updated or (meta.updated if meta else None),
+        authors=authors,
+    )
+
+
+def _header_after_breadcrumb(lines: Sequence[Line], crumb: int, limit: int) -> Header | None:
+    trail = BREADCRUMB_SEP.split(lines[crumb].text)
+    section = clean(trail[-1]) if len(trail) > 1 else None
+    index = crumb + 1
+    while index < limit and (lines[index].bullet or _is_chrome(lines[index].text)):
+        index += 1
+    if index >= limit or not _plausible_title(lines[index]):
+        return None
+    return _header_from(lines, index, limit, section)
+
+
+def _is_header_candidate(lines: Sequence[Line], index: int) -> bool:
+    """A meta line under a plausible title (a bare date counts only when share bars follow,
+    or at the very top of an extract, where it is not a teaser with its excerpt)."""
+    meta = _parse_meta(lines[index].text)
+    if meta is None or lines[index].bullet or not _plausible_title(lines[index - 1]):
+        return False
+    if meta.category or meta.authors:
+        return True
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if _is_share(following):
+        return True
+    return index == 1 and bool(following) and not following.endswith(TEASER_END)
+
+
+def _title_above(lines: Sequence[Line], meta_at: int) -> int:
+    """Index of the title over the meta line at ``meta_at``: the line above, or the one
+    above that when the category stands on its own line ("title / category / date / share")."""
+    above = meta_at - 1
+    meta = _parse_meta(lines[meta_at].text)
+    bare_date = meta is not None and meta.category is None and not meta.authors
+    shared = meta_at + 1 < len(lines) and _is_share(lines[meta_at + 1].text)
+    if (
+        above > 0
+        and bare_date
+        and shared
+        and _is_label(lines[above].text)
+        and _plausible_title(lines[above - 1])
+    ):
+        return above - 1
+    return above
+
+
+def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
+    for index in range(1, limit):
+        if _is_header_candidate(lines, index):
+            header = _header_from(lines, _title_above(lines, index), limit, None)
+            if header is not None:
+                return header
+    return None
+
+
+def _find_header(lines: Sequence[Line]) -> tuple[Header | None, int | None]:
+    """The article header, and the breadcrumb's index when the dump has one."""
+    crumb = next((i for i, line in enumerate(lines) if not line.bullet and BREADCRUMB.match(line.text)), None)
+    limit = _end_of_body(lines, 0 if crumb is None else crumb + 1)
+    if crumb is not None:
+        header = _header_after_breadcrumb(lines, crumb, limit)
+        if header is not None:
+            return header, crumb
+    return _scan_header(lines, limit), crumb
+
+
+def _end_of_body(lines: Sequence[Line], start: int) -> int:
+    end = next(
+        (i for i in range(start, len(lines)) if not lines[i].bullet and _is_end(lines[i].text)), len(lines)
+    )
+    while end > start and lines[end - 1].text.lower() in FOOTER_HEADINGS:
+        end -= 1
+    return end
+
+
+# -- body ------------------------------------------------------------------------------------
+
+
+def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[Link]]:
+    """Paragraphs of the body zone without chrome, captions and promo links (kept as links)."""
+    paragraphs: list[str] = []
+    promos: list[Link] = []
+    for line in zone:
+        text = line.text
+        if _is_chrome(text) or CAPTION.match(text) or BREADCRUMB.match(text):
+            continue
+        promo = PROMO.match(text)
+        if promo:
+            if promo["title"]:
+                promos.append(Link(title=promo["title"]))
+            continue
+        if line.bullet:
+            if not keep_bullets and len(text.split()) <= 8:
+                continue  # a menu item
+            text = text.lstrip("•◦▪‣·*- ").strip()
+        if text:
+            paragraphs.append(text)
+    return paragraphs, promos
+
+
+def _drop_stray_teasers(paragraphs: list[str]) -> list[str]:
+    """Drop teasers of other articles heading an extract: ``title / date`` pairs
+    (with their excerpt) and lines cut with an ellipsis."""
+    while len(paragraphs) > 2:
+        if _is_date_only(paragraphs[1]) and len(paragraphs[0].split()) <= 30:
+            paragraphs = paragraphs[2:]
+            if paragraphs and paragraphs[0].endswith(TEASER_END):
+                paragraphs = paragraphs[1:]
+        elif paragraphs[0].endswith(TEASER_END) or RENDER_TIME.match(paragraphs[0]):
+            paragraphs = paragraphs[1:]
+        else:
+            break
+    return paragraphs
+
+
+def _split_tail(paragraphs: list[str]) -> Tail:
+    """Take the original date, credited source and byline off the end (and a byline off the top)."""
+    source: str | None = None
+    original: When | None = None
+    authors: tuple[str, ...] = ()
+    body = list(paragraphs)
+    while len(body) > 1:
+        last = body[-1]
+        credit = SOURCE.match(last) or PRESS_REVIEW.match(last)
+        if source is None and credit:
+            source = credit["source"].strip()
+            spans = dates_in(source)
+            if spans and spans[-1].end == len(source):  # "Source : MAP - 22 avr 2016"
+                original = original or spans[-1].value
+                source = source[: spans[-1].start].strip(" ,-–|") or None
+        elif source is None and last in AGENCIES:
+            source = last.strip("()")
+        elif original is None and _is_date_only(last):
+            original = _parse_meta(last).published  # type: ignore[union-attr]
+        elif not authors and (byline := BYLINE.match(last)):
+            authors = _authors(byline["names"])
+        else:
+            break
+        body.pop()
+    if len(body) > 1 and not authors and (byline := BYLINE.match(body[0])):
+        authors = _authors(byline["names"])
+        body.pop(0)
+    return Tail(paragraphs=body, source=source, source_published=original, authors=authors)
+
+
+def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
+    """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
+    dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
+    last = len(paragraphs) - 1
+    more = [i for i, p in enumerate(paragraphs) if MORE_LINK.search(p) and (len(p) < 40 or i == last)]
+    if dated >= 2 or len(more) >= 2:
+        raise NotAnArticle("a CCME listing or home page: dated teasers, no single article")
+    if more:
+        if len(paragraphs) <= 3:
+            raise NotAnArticle("a teaser-only page: the full text is not on CCME")
+        trimmed = MORE_LINK.sub("", paragraphs[-1]).strip()
+        return [*paragraphs[:-1], trimmed] if trimmed else list(paragraphs[:-1])
+    return list(paragraphs)
+
+
+def _related(lines: Sequence[Line], start: int) -> list[Link]:
+    """``Related Posts``: (title, date) pairs up to the next end marker."""
+    at = next((i for i in range(start, len(lines)) if RELATED_HEADING.match(lines[i].text)), None)
+    if at is None:
+        return []
+    pairs: list[tuple[str, When | None]] = []
+    for line in lines[at + 1 :]:
+        if line.bullet or _is_end(line.text):
+            break
+        if _is_date_only(line.text):
+            if pairs and pairs[-1][1] is None:
+                pairs[-1] = (pairs[-1][0], _parse_meta(line.text).published)  # type: ignore[union-attr]
+        else:
+            pairs.append((line.text, None))
+    return [Link(title=title, published=when) for title, when in pairs]
+
+
+def _tags(lines: Sequence[Line], start: int) -> tuple[str, ...]:
+    for line in lines[start:]:
+        found = TAGS.match(line.text)
+        if found:
+            return tuple(tag for tag in (clean(t) for t in TAG_SPLIT.split(found["tags"])) if tag)
+    return ()
+
+
+# -- non-article pages -----------------------------------------------------------------------
+
+
+def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
+    """Author archives and old Joomla teaser pages, recognised by their labels."""
+    stop = header.title_at if header else len(lines)
+    for line in lines[:stop]:
+        if not line.bullet and AUTHOR_ARCHIVE.match(line.text):
+            raise NotAnArticle(f"a CCME author archive ({line.text})")
+
+
+def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) -> Article:
+    """Old Joomla + K2 page: a title and a teaser under the ``picto info`` disclaimer."""
+    picto = next(i for i, line in enumerate(lines) if PICTO.match(line.text))
+    end = _end_of_body(lines, picto + 1)
+    texts, _ = _body(lines[picto + 1 : end], keep_bullets=False)
+    more = [text for text in texts if MORE_LINK.search(text)]
+    if len(more) >= 2:
+        raise NotAnArticle("a CCME listing (old Joomla page with several teasers)")
+    if more or len(texts) <= 2:
+        raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla page)")
+    tail = _split_tail(texts[1:])
+    return Article(
+        outlet=outlet.name,
+        url=document.url,
+        title=texts[0],
+        paragraphs=tail.paragraphs,
+        authors=tail.authors,
+        language=guess_language(tail.paragraphs, document.url),
+        source=tail.source,
+        source_published=tail.source_published,
+    )
+
+
+# -- text dumps ------------------------------------------------------------------------------
+
+
+def _lines(document: Document) -> list[Line]:
+    return [Line(text=text, bullet=is_bullet(raw)) for raw in document.lines if (text := clean(raw))]
+
+
+def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
+    lines = _lines(document)
+    if any(PICTO.match(line.text) for line in lines[:200]):
+        return _joomla_page(lines, document, outlet)
+    header, crumb = _find_header(lines)
+    _reject_archives(lines, header)
+    start = header.body_at if header else 0
+    end = _end_of_body(lines, start)
+    paragraphs, promos = _body(lines[start:end], keep_bullets=header is not None)
+    if header is None:
+        paragraphs = _drop_stray_teasers(paragraphs)
+    tail = _split_tail(paragraphs)
+    body = _check_not_listing(tail.paragraphs)
+    if not body or (header is None and crumb is not None and len(body) < 2):
+        raise ExtractionError("no CCME article body found (no title and date under the breadcrumb)")
+    return Article(
+        outlet=outlet.name,
+        url=document.url,
+        title=header.title if header else None,
+        paragraphs=body,
+        published=header.published if header else None,
+        updated=header.updated if header else None,
+        authors=(header.authors if header else ()) or tail.authors,
+        tags=_tags(lines, start),
+        section=header.section if header else None,
+        language=guess_language(body, document.url),
+        source=tail.source,
+        source_published=tail.source_published,
+        related=(*_related(lines, end), *promos),
+    )
