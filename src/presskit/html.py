@@ -19,8 +19,8 @@ from presskit.dates import parse_date, parse_iso
 from presskit.text import clean
 
 __all__ = [
-    "BOILERPLATE",
     "ARTICLE_TYPES",
+    "BOILERPLATE",
     "attr",
     "blocks",
     "first",
