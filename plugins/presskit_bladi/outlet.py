@@ -1,4 +1,4 @@
-"""The Bladi.net outlet: text dumps of SPIP article pages.
+"""The Bladi.net outlet: SPIP article pages, as HTML or as text dumps.
 
 Site rules below come from ``outlets.md`` (Bladi section, [solid] unless said
 otherwise) and from the rendered template of article pages.
@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import attrs
+
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
+from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, when
 from presskit.text import clean, non_blank
 
 # -- site data ---------------------------------------------------------------------------
@@ -56,6 +59,16 @@ TEASER_END = ("...", "…")
 DAMAGED_APOSTROPHE = re.compile(
     r"(?<![\w?])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quelqu|aujourd))\?(?=[^\W\d_])", re.I
 )
+# HTML (outlets.md [solid], 2019 scrapers): the article column, then its parts. The page is
+# rendered to lines from the article column and read like a dump; metadata fills the gaps.
+HTML_ROOTS = ("div.magauche.pas.article", "div.article", "article", "main", "#contenu", "body")
+HTML_DROP = (
+    "header", "footer", "nav", "aside", "form", ".partage", ".share", ".social", ".pub", ".publicite",
+    ".ads", "#commentaires", ".comments", ".forum", ".breadcrumb", ".ariane", "figure", "picture",
+)  # fmt: skip
+HTML_TITLE = ("div.magauche.pas.article h1", "article h1", "h1")
+HTML_DATELINE = ("p.datenews",)
+HTML_LISTING = ("span.accueildate",)
 HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
 
 # -- example cases (invented articles in Bladi's template) ---------------------------------
@@ -119,6 +132,27 @@ CASES = (
         },
     ),
     Case(
+        file="cases/article-full.html",
+        note="SPIP HTML page of the full-dump article: canonical URL, header line, chapeau in bold",
+        expected={
+            "url": "https://www.bladi.net/velos-partages-etudiants-liege,54321.html",
+            "title": "Des vélos partagés pour les étudiants marocains de Liège",
+            "published": "2019-03-14T16:45:00+01:00",
+            "section": "Belgique",
+            "authors": ["Bladi.net"],
+            "tags": ["Belgique", "Étudiants", "Vélo"],
+            "source": "La Meuse",
+            "paragraph_count": 5,
+            "body_excludes": ["Publicité", "Partager", "Les plus lus", "Tous droits"],
+        },
+    ),
+    Case(
+        file="cases/listing.html",
+        url="https://www.bladi.net/belgique.html",
+        reject="listing",
+        note="rubrique listing in HTML: span.accueildate teasers",
+    ),
+    Case(
         file="cases/listing.txt",
         url="https://www.bladi.net/belgique.html",
         reject="listing",
@@ -138,8 +172,8 @@ class BladiOutlet(Outlet):
     cases = CASES
 
     def detect(self, document: Document) -> float:
-        if document.kind != "text":
-            return 0.0
+        if document.kind == "html":
+            return _detect_html(document)
         head = document.lines[:80]
         score = 0.0
         if any(HEADER.match(clean(line)) for line in head):
@@ -152,9 +186,9 @@ class BladiOutlet(Outlet):
         return min(score, 1.0)
 
     def extract(self, document: Document) -> Article:
-        if document.kind != "text":
-            raise ExtractionError("Bladi HTML pages are not supported yet; give a text dump")
-        return _extract_text(document, self)
+        if document.kind == "html":
+            return _extract_html(document, self)
+        return _extract_lines(non_blank(document.lines), document.url, self)
 
 
 # -- text dumps ----------------------------------------------------------------------------
@@ -213,8 +247,8 @@ def _repair(line: str) -> str:
     return DAMAGED_APOSTROPHE.sub(r"\1’", line)
 
 
-def _extract_text(document: Document, outlet: BladiOutlet) -> Article:
-    lines = [_repair(line) for line in non_blank(document.lines)]
+def _extract_lines(lines: list[str], url: str | None, outlet: BladiOutlet) -> Article:
+    lines = [_repair(line) for line in lines]
     header_at = next((i for i, line in enumerate(lines[:80]) if HEADER.match(line)), None)
     end = _end_of_body(lines, 0 if header_at is None else header_at + 1)
     title = section = published = None
@@ -242,7 +276,7 @@ def _extract_text(document: Document, outlet: BladiOutlet) -> Article:
     related_at = next((i for i in range(end, len(lines)) if lines[i].lower() in RELATED_HEADINGS), None)
     return Article(
         outlet=outlet.name,
-        url=document.url,
+        url=url,
         title=title,
         paragraphs=paragraphs,
         published=published,
@@ -252,4 +286,44 @@ def _extract_text(document: Document, outlet: BladiOutlet) -> Article:
         language=outlet.language,
         source=source,
         related=_related(lines, related_at) if related_at is not None else (),
+    )
+
+
+# -- HTML pages ----------------------------------------------------------------------------
+
+
+def _detect_html(document: Document) -> float:
+    tree = document.tree
+    score = 0.0
+    if tree.css_first("div.magauche") is not None or tree.css_first("p.datenews") is not None:
+        score += 0.5
+    site = meta(tree, "og:site_name") or ""
+    if "bladi" in site.lower() or 'href="https://www.bladi.net' in document.text[:20000]:
+        score += 0.4
+    return min(score, 1.0)
+
+
+def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
+    tree = document.tree
+    if tree.css_first(HTML_DATELINE[0]) is None and len(tree.css(HTML_LISTING[0])) >= 3:
+        raise NotAnArticle("a Bladi listing page (dated teasers, no article header)")
+    root = first(tree, HTML_ROOTS)
+    lines = blocks(root, drop=HTML_DROP)
+    title = first_text(tree, HTML_TITLE)
+    dateline = first_text(tree, HTML_DATELINE)
+    # The title and dateline may sit outside the chosen root: put them back on top.
+    head = [line for line in (title, dateline) if line and line not in lines[:3]]
+    article = _extract_lines(head + lines, document.url, outlet)
+    ld = json_ld_article(tree) or {}
+    published = article.published or when(ld.get("datePublished")) or when(
+        meta(tree, "article:published_time")
+    )
+    return attrs.evolve(
+        article,
+        url=document.url or meta(tree, "og:url"),
+        title=article.title or title or meta(tree, "og:title"),
+        published=published,
+        updated=when(ld.get("dateModified")) or when(meta(tree, "article:modified_time")),
+        images=images(root, base="https://www.bladi.net"),
+        language=language(tree, outlet.language),
     )

@@ -26,6 +26,7 @@ __all__ = [
     "first",
     "first_text",
     "images",
+    "language",
     "json_ld",
     "json_ld_article",
     "meta",
@@ -184,3 +185,9 @@ def images(root: LexborNode | None, *, base: str | None = None) -> tuple[Image, 
                 caption = clean(caption[: -len(credit)]) or None
         found.append(Image(url=src, caption=caption or attr(img, "alt"), credit=credit))
     return tuple(found)
+
+
+def language(tree: LexborHTMLParser, default: str) -> str:
+    """The ISO 639-1 code of ``<html lang>`` (``fr-FR`` → ``fr``), else ``default``."""
+    code = (attr(tree.css_first("html"), "lang") or "")[:2].lower()
+    return code if len(code) == 2 and code.isalpha() else default
