@@ -1,0 +1,703 @@
+"""The L'Opinion outlet: text dumps of lopinion.ma article pages.
+
+Site rules below come from ``outlets.md`` (L'Opinion section) and from the rendered
+WMaker template; each rule says how sure it is: [solid] seen in real dumps, [probable]
+the WMaker template as other sites render it, [guess] a tolerant fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet, When
+from presskit.dates import parse_date
+from presskit.text import clean, fold, is_bullet
+
+# -- site data ---------------------------------------------------------------------------
+
+# outlets.md [solid]: WMaker site on www.lopinion.ma, Next.js site on lopinion.ma/fr/.
+DOMAINS = ("lopinion.ma",)
+
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# WMaker writes months capitalised and often without accents (Decembre, Fevrier, Aout).
+_MONTH = (
+    r"(?:janvier|janv|f[ée]vrier|f[ée]vr|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|"
+    r"septembre|sept|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c)\.?"
+)
+_CLOCK = r"\d{1,2}\s?[:hH]\s?\d{2}"
+_AT_CLOCK = rf"(?:\s*(?:[-–|,]|à)?\s*{_CLOCK})?"
+_TEXT_WHEN = rf"(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}\s+(?:19|20)\d\d{_AT_CLOCK}"
+_NUM_WHEN = rf"\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d{_AT_CLOCK}"
+
+# A line that is only a date, optionally labelled (outlets.md [solid]: "Lundi 15 Avril
+# 2024 - 20:00" under the title; labels [probable]).
+DATE_LINE = re.compile(
+    rf"^(?:(?P<label>publi[ée]e?\s+le|le|mis\s+à\s+jour\s+le|modifi[ée]e?\s+le|"
+    rf"(?:derni[èe]re\s+)?mise\s+à\s+jour\s*(?:le|:)?)\s+)?(?P<when>{_TEXT_WHEN}|{_NUM_WHEN})\.?$",
+    re.I,
+)
+UPDATE_LABEL = re.compile(r"^(?:mis|mise|modifi|derni)", re.I)
+# WMaker teasers and some headers put the rubrique before the date: "Nation | Lundi 15 …"
+# [probable: h4.date with a.rubrique].
+SECTION_DATE_LINE = re.compile(
+    rf"^(?P<section>[^\W\d][^|•\d]{{1,40}}?)\s*(?:\||•|\s[-–]\s)\s*(?P<when>{_TEXT_WHEN})$", re.I
+)
+# New Next.js site: "15/04/2024|3 min de lecture" (outlets.md [solid] on listings).
+NEW_SITE_DATE = re.compile(
+    r"^(?P<when>\d{1,2}/\d{1,2}/(?:19|20)\d\d)\s*\|\s*\d+\s*min(?:utes?)?\.?\s+de\s+lecture$", re.I
+)
+# Template fingerprints, exactly as WMaker renders them (capitalised): the date line
+# [solid] and the byline "Rédigé par <Name> le <date>" [probable].
+_WMAKER_WHEN = (
+    r"(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche) \d{1,2}(?:er)? "
+    r"(?:Janvier|F[ée]vrier|Mars|Avril|Mai|Juin|Juillet|Ao[uû]t|Septembre|Octobre|Novembre|D[ée]cembre) "
+    r"(?:19|20)\d\d(?: - \d{2}:\d{2})?"
+)
+WMAKER_DATE = re.compile(rf"^{_WMAKER_WHEN}$")
+WMAKER_BYLINE = re.compile(rf"^Rédigé par .{{2,80}} le {_WMAKER_WHEN}$")
+BRAND = re.compile(r"lopinion\.ma|L['’]Opinion Maroc|©\s*(?:\d{4}\s*)?L['’]Opinion", re.I)
+
+# Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [solid].
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_PARTICLE = r"(?:de|du|des|d['’]|el|al|ben|bin|ibn|ou|la|le|van|von)"
+_NAME = rf"(?:[Ll]a\s+[Rr][ée]daction|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}))*)"
+_NAMES = rf"{_NAME}(?:\s*(?:,|&|\bet\b)\s*{_NAME})*"
+WRITTEN_BY = re.compile(
+    r"^(?:r[ée]dig[ée]e?|[ée]crit|publi[ée]e?)\s+par\s*:?\s*(?P<names>.*?)(?:\s+le\s+(?P<when>.+))?$", re.I
+)
+BY = re.compile(rf"^Par\s*:?\s+(?P<names>{_NAMES})(?:\s*[,-]?\s+le\s+(?P<when>.+))?$")
+NAME_SPLIT = re.compile(r"\s*(?:,|&|\bet\b)\s*")
+# A closing signature: "Anass MACHLOUKH" (a name with an upper-case surname) [probable].
+SIGNATURE = re.compile(rf"^(?:Par\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{1,4}})$")
+SIGNATURE_CAPS = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{3,}\b")
+
+# Credited source at the end of the body [probable: MAP dispatches].
+SOURCE_LABEL = re.compile(r"^Sources?\s*:\s*(?P<source>[^.!?]{2,60}?)\.?$", re.I)
+AGENCIES = ("MAP", "AFP", "Reuters", "AP", "EFE", "Anadolu", "Xinhua", "DPA", "APS", "Belga", "Sputnik",
+            "Agences", "agences")
+AGENCY_LINE = re.compile(rf"^\(?(?:Avec\s+(?:la\s+)?)?(?P<source>{'|'.join(AGENCIES)})\)?\.?$", re.I)
+AGENCY_TAIL = re.compile(rf"\((?P<source>{'|'.join(AGENCIES)})\)\.?$")
+SECTION_LABEL = re.compile(r"^(?:Rubrique|Cat[ée]gorie)\s*:\s*(?P<section>.{2,40})$", re.I)
+BREADCRUMB = re.compile(r"^(?:Accueil|Home)\s*(?:[>»›/|]\s*(?P<rest>.*))?$", re.I)
+BREADCRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
+
+# Lines dropped wherever they stand: popup, share bars, counters, captions and credits.
+NOISE = (
+    re.compile(r"^(?:X|×|✕|✖|Fermer|Close)$"),  # popup close button [solid]
+    re.compile(r"^Suivez[- ]nous(?:\s+sur\s+\w+)?\s*!?$", re.I),  # popup [solid]
+    re.compile(r"^(?:(?:Facebook|Twitter|X|LinkedIn|Linkedin|WhatsApp|Whatsapp|Telegram|Messenger|Pinterest|"
+               r"Email|E-mail|Imprimer|Partager|Partagez|Tweet|Tweeter|Envoyer|Print|Copier le lien|"
+               r"Copy Link|Google News)[\s|•,]*)+$", re.I),  # share bars [probable]
+    re.compile(r"^(?:Partager|Partagez) (?:cet article|sur)\b.{0,40}$", re.I),
+    re.compile(r"^(?:Lu \d[\d\s]* fois|\d+ (?:vues?|lectures?)|Notez|Version imprimable|Envoyer à un ami|"
+               r"Taille du texte|A\+\s*A-|Augmenter la taille du texte|Diminuer la taille du texte)$", re.I),
+    re.compile(r"^(?:©|\(©|Copyright\b)(?!.*\b(?:19|20)\d\d\b).{0,80}$", re.I),  # image credits
+    re.compile(r"^\(?(?:Photos?|Ph|Crédits?(?: photos?)?|Image|Illustration)\s*(?:\.|:|-)\s*.{0,80}$", re.I),
+    re.compile(r"^(?:DR|Photo d['’]illustration|Image d['’]illustration|Illustration)\.?$", re.I),
+    re.compile(r"^L['’]Opinion(?: Maroc)?\s*[-–|:].{0,100}$"),  # logo text and tagline [guess]
+)
+
+# Body ends at the first of these. "Lire aussi" alone heads the related teasers [solid].
+RELATED_HEADINGS = re.compile(
+    r"^(?:(?:À|A) lire aussi|Lire aussi|Lire également|Dans la même rubrique|Articles? similaires|"
+    r"Sur le même sujet|Autres articles|Derniers articles|Dernières actualités|Les plus lus|"
+    r"Plus d['’]articles|Vous aimerez aussi|Vous pourriez aussi aimer|Voir aussi)\s*:?$",
+    re.I,
+)
+END_MARKERS = (
+    RELATED_HEADINGS,
+    re.compile(r"^(?:Tags|Mots[- ]clés|Thèmes)\s*:", re.I),
+    re.compile(r"^(?:Tags|Mots[- ]clés)$", re.I),
+    re.compile(r"^(?:Lire la suite|Lire plus|Suite|Lire l['’]article)\s*(?:»|>|\.\.\.|…)?$", re.I),
+    re.compile(r"^(?:\d+\s+)?(?:Commentaires?|Ajouter un commentaire|Laisser un commentaire|"
+               r"Poster un commentaire|Votre commentaire|Nouveau commentaire|Réagissez|Réagir)"
+               r"\s*(?:\(\d+\))?\s*:?$", re.I),
+    re.compile(
+        r"^.{0,60}\b(?:newsletter|lettre d['’]information|notre application|l['’]application)\b.{0,60}$", re.I
+    ),
+    re.compile(r"^(?:Disponible sur|Télécharger sur|Download on|Get it on)\b", re.I),
+    re.compile(r"^(?:©|Copyright|Tous droits réservés|All rights reserved|Mentions légales|"
+               r"Politique de confidentialité|Conditions générales|Qui sommes[- ]nous|Contactez[- ]nous|"
+               r"Plan du site|Privacy Policy|Terms of use|Contact us|About us|Publicité)\b", re.I),
+    re.compile(r"^.*(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)"),  # Arabic footer
+)
+READ_MORE = END_MARKERS[3]
+TAGS_LINE = re.compile(r"^(?:Tags|Mots[- ]clés|Thèmes)\s*:\s*(?P<tags>.*)$", re.I)
+TAGS_HEADING = re.compile(r"^(?:Tags|Mots[- ]clés)\s*:?$", re.I)
+TAG_SPLIT = re.compile(r"\s*(?:[,;|•]|\s-\s)\s*")
+# "Lire aussi : <title>" inside the body links another article [solid on lopinion.ma].
+INLINE_RELATED = re.compile(
+    r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
+)
+ELLIPSIS = ("...", "…")
+HOME_PATHS = r"^/?(?:fr/?|index\.(?:html?|php))?(?:\?|$)"
+
+# -- example cases (invented articles in L'Opinion's template) ---------------------------
+
+CASES = (
+    Case(
+        file="cases/article-full.txt",
+        url="https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html",
+        note="full dump: logo, menus twice, popup, breadcrumb, byline, title repeated, credit, "
+             "intertitle, inline 'Lire aussi :', tweet, source, tags, related teasers, footers ar/en/fr",
+        expected={
+            "title": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
+            "published": "2023-07-18T11:30:00+01:00",
+            "authors": ["Yasmine EL AMRANI"],
+            "section": "Société",
+            "source": "MAP",
+            "tags": ["MRE", "Tanger", "Opération Marhaba"],
+            "paragraph_count": 6,
+            "body_first": "Le centre d’accueil du port de Tanger Med",
+            "body_contains": ["Un accueil renforcé", "pic.twitter.com/AbCdEf12"],
+            "body_excludes": ["Suivez-nous", "Lire aussi", "Ph. : DR", "Dans la même rubrique", "Menu"],
+            "related_titles": [
+                "Marhaba 2023 : les ports du Nord en alerte",
+                "Transport maritime : des tarifs revus pour l’été",
+                "Casablanca : la gare routière fait peau neuve",
+            ],
+        },
+    ),
+    Case(
+        file="cases/article-date-only-single-newlines.txt",
+        note="main-content extract: stray teaser on top, single newlines, 'Rédigé par … le' with a "
+             "day only and an unaccented month, agency credit in parentheses",
+        expected={
+            "title": "Agriculture : la campagne des dattes s’annonce record à Errachidia",
+            "published": "2019-08-01",
+            "authors": ["Karim BENNIS"],
+            "source": "MAP",
+            "section": None,
+            "paragraph_count": 3,
+            "body_excludes": ["Rabat mise sur le tramway"],
+        },
+    ),
+    Case(
+        file="cases/article-signature.txt",
+        url="https://www.lopinion.ma/Fez-le-festival-des-musiques-sacrees-revient_a11223.html",
+        note="title, date, title repeated, body, closing signature, Arabic footer, no 'Lire aussi'",
+        expected={
+            "title": "Fès : le festival des musiques sacrées revient en juin",
+            "published": "2022-02-08T09:05:00+01:00",
+            "authors": ["Mehdi OUAZZANI"],
+            "source": None,
+            "tags": [],
+            "paragraph_count": 3,
+            "body_excludes": ["Mehdi OUAZZANI", "جميع الحقوق"],
+        },
+    ),
+    Case(
+        file="cases/extract-headless.txt",
+        url="https://www.lopinion.ma/Energie-solaire-Noor-Midelt_a55555.html",
+        note="main-content extract without title or date, a stray teaser on top, cut short",
+        expected={
+            "title": None,
+            "published": None,
+            "authors": [],
+            "paragraph_count": 3,
+            "body_first": "Le complexe solaire Noor Midelt",
+            "body_excludes": ["Ligue des champions"],
+        },
+    ),
+    Case(
+        file="cases/listing-rubrique.txt",
+        reject="listing",
+        note="WMaker rubrique listing: title/date/teaser triples, no article body",
+    ),
+    Case(
+        file="cases/listing-new-site.txt",
+        url="https://lopinion.ma/fr/economie",
+        reject="listing",
+        note="new-site listing: 'DD/MM/YYYY|N min de lecture' lines",
+    ),
+    Case(
+        file="cases/teaser-only.txt",
+        url="https://www.lopinion.ma/Sahara-une-delegation-europeenne-a-Dakhla_a77777.html",
+        reject="teaser",
+        note="title, date and one teaser ending in 'Lire la suite': no article text",
+    ),
+    Case(
+        file="cases/listing-rubrique.txt",
+        url="https://www.lopinion.ma/Economie_r4.html",
+        reject="rubrique",
+        note="rubrique URL rejected by its shape",
+    ),
+    Case(
+        file="cases/listing-rubrique.txt",
+        url="https://www.lopinion.ma/",
+        reject="home page",
+        note="home page URL rejected by its shape",
+    ),
+)
+
+
+class LopinionOutlet(Outlet):
+    """L'Opinion, Moroccan French-language daily (WMaker template, then Next.js)."""
+
+    name = "lopinion"
+    title = "L'Opinion"
+    domains = DOMAINS
+    # Never match articles: WMaker "/<Title-With-Dashes>_a<id>.html", new site "/fr/<...>".
+    non_article_urls = (
+        HOME_PATHS,
+        r"^/xml/",
+        r"_r\d+(?:_[\w-]*)?\.html$",
+        r"^/(?:fr/)?(?:tags?|mots-cles)(?:/|$)",
+        r"^/(?:fr/)?(?:auteurs?|authors?)(?:/|$)",
+        r"^/(?:fr/)?(?:categor(?:y|ie|ies)|rubriques?|sections?)(?:/|$)",
+        r"^/(?:fr/)?(?:search|recherche)(?:/|$|\?)|[?&](?:q|s|search)=",
+        r"^/(?:fr/)?(?:page/\d+|archives?)(?:/|$)",
+    )
+    non_article_reasons = (
+        "the home page",
+        "an RSS or syndication feed",
+        "a WMaker rubrique listing",
+        "a tag page",
+        "an author page",
+        "a section listing",
+        "a search page",
+        "an archive listing",
+    )
+    cases = CASES
+
+    def detect(self, document: Document) -> float:
+        """Score template fingerprints; WMaker ones alone stay below 0.7 (other sites run it)."""
+        try:
+            if document.kind == "html":
+                return _detect_html(document.text)
+            return _detect_text(document.lines)
+        except Exception:  # noqa: BLE001 - detection must never raise
+            return 0.0
+
+    def extract(self, document: Document) -> Article:
+        """Extract the article of a text dump; HTML pages are not supported yet."""
+        if document.kind != "text":
+            raise ExtractionError("L'Opinion HTML pages are not supported yet; give a text dump")
+        return _extract_text(document, self)
+
+
+# -- detection -----------------------------------------------------------------------------
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal once folded, trailing punctuation aside (a title and its repeat as caption)."""
+    return fold(a).rstrip(" .") == fold(b).rstrip(" .")
+
+
+def _detect_html(html: str) -> float:
+    head = html[:20000]
+    if re.search(r"""og:site_name["']\s+content=["']L['’]Opinion""", head) or head.count("lopinion.ma") >= 3:
+        return 0.8
+    return 0.0
+
+
+def _detect_text(raw: Sequence[str]) -> float:
+    lines = [c for c in (clean(line) for line in raw[:300]) if c]
+    score = 0.0
+    dated = [i for i, line in enumerate(lines) if WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)]
+    if dated:
+        score += 0.35
+        if len(dated) >= 3:
+            score += 0.1  # a WMaker listing
+        first = dated[0]
+        if 0 < first < len(lines) - 1 and _same(lines[first - 1], lines[first + 1]):
+            score += 0.15  # title, date line, title repeated as the image caption
+    if any(line.startswith("Suivez-nous sur Facebook") for line in lines[:20]):
+        score += 0.1
+    if any(RELATED_HEADINGS.match(line) for line in lines):
+        score += 0.1
+    new_site = sum(1 for line in lines if NEW_SITE_DATE.match(line))
+    if new_site:
+        score = max(score, 0.55 if new_site >= 3 else 0.45)
+    score = min(score, 0.65)  # other sites run WMaker too: the template alone proves little
+    if BRAND.search("\n".join(raw)):
+        score += 0.3
+    return round(min(score, 0.95), 2)
+
+
+# -- text dumps: line classes ------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Stamp:
+    """What a date line says."""
+
+    when: When
+    updated: bool = False
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    new_site: bool = False
+
+
+def _prepare(raw: Sequence[str]) -> list[str]:
+    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept."""
+    bullets = Counter(clean(line) for line in raw if is_bullet(line))
+    out: list[str] = []
+    for line in raw:
+        text = clean(line)
+        if not text:
+            continue
+        if is_bullet(line):
+            item = text.lstrip("•◦▪‣·*- ").strip()
+            if bullets[text] > 1 or len(item.split()) <= 4 or not item:
+                continue
+            text = item
+        out.append(text)
+    return out
+
+
+def _is_noise(line: str) -> bool:
+    if any(p.match(line) for p in NOISE):
+        return True
+    half = len(line) // 2
+    return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
+
+
+def _is_end(line: str) -> bool:
+    return any(p.match(line) for p in END_MARKERS)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(n for n in (clean(x).strip(" .,") for x in NAME_SPLIT.split(text)) if n)
+
+
+def _stamp(line: str) -> _Stamp | None:
+    """Parse a date line (plain, labelled, rubrique-prefixed, byline with date, new site)."""
+    if len(line) > 120:
+        return None
+    m = NEW_SITE_DATE.match(line)
+    if m:
+        when = parse_date(m["when"])
+        return _Stamp(when=when, new_site=True) if when else None
+    m = DATE_LINE.match(line)
+    if m:
+        when = parse_date(m["when"])
+        updated = bool(m["label"] and UPDATE_LABEL.match(m["label"]))
+        return _Stamp(when=when, updated=updated) if when else None
+    byline = _byline(line)
+    if byline is not None and byline[1] is not None:
+        return _Stamp(when=byline[1], authors=byline[0])
+    m = SECTION_DATE_LINE.match(line)
+    if m and not BY.match(line) and not WRITTEN_BY.match(line):
+        when = parse_date(m["when"])
+        return _Stamp(when=when, section=clean(m["section"])) if when else None
+    return None
+
+
+def _byline(line: str) -> tuple[tuple[str, ...], When | None] | None:
+    """Authors (and date) of a byline line, or None when the line is not one."""
+    m = WRITTEN_BY.match(line) or BY.match(line)
+    if m is None or len(line) > 120:
+        return None
+    when = parse_date(m["when"]) if m["when"] else None
+    if m["when"] and when is None:
+        return None
+    names = _names(m["names"])
+    if any(len(n.split()) > 6 for n in names):
+        return None
+    return names, when
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 12 and not line.endswith(ELLIPSIS)
+
+
+def _title_like(line: str) -> bool:
+    return (
+        2 <= len(line.split()) <= 40
+        and not line.endswith(ELLIPSIS)
+        and not line.endswith(":")
+        and not _is_noise(line)
+        and not _is_end(line)
+        and _stamp(line) is None
+        and _byline(line) is None
+    )
+
+
+# -- text dumps: page layout ------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Layout:
+    """Where the parts of an article stand in the prepared lines."""
+
+    title: str | None
+    stamp: _Stamp
+    head: tuple[str, ...]
+    start: int
+    stop: int
+    end: int
+    cut_by_date: bool
+
+
+def _is_header_line(line: str) -> bool:
+    """Noise, byline, rubrique, breadcrumb or update date around the title."""
+    if _is_noise(line) or _byline(line) or SECTION_LABEL.match(line) or BREADCRUMB.match(line):
+        return True
+    stamp = _stamp(line)
+    return stamp is not None and stamp.updated
+
+
+def _title_above(lines: list[str], at: int) -> tuple[str | None, list[str]]:
+    """The title above a date line, with the header lines skipped on the way."""
+    head: list[str] = []
+    for index in range(at - 1, max(-1, at - 6), -1):
+        line = lines[index]
+        if _is_header_line(line):
+            head.append(line)
+            continue
+        if _title_like(line):
+            crumbs = [lines[i] for i in range(max(0, index - 3), index) if BREADCRUMB.match(lines[i])]
+            return line, head + crumbs
+        break
+    return None, head
+
+
+def _skip_header(lines: list[str], start: int, stop: int, title: str | None) -> tuple[int, list[str]]:
+    """Skip the lines between the date line and the body (title repeat, byline, caption)."""
+    head: list[str] = []
+    index = start
+    while index < min(stop, start + 6):
+        line = lines[index]
+        if (title is not None and _same(line, title)) or _is_header_line(line):
+            head.append(line)
+            index += 1
+            continue
+        break
+    return index, head
+
+
+def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
+    title, head = _title_above(lines, at)
+    end = next((i for i in range(at + 1, len(lines)) if _is_end(lines[i])), len(lines))
+    start, more = _skip_header(lines, at + 1, end, title)
+    if title is None and start < end - 1 and _title_like(lines[start]) and not lines[start].endswith("."):
+        title = lines[start]  # a header written date first, title second [guess]
+        start, more = _skip_header(lines, start + 1, end, title)
+    stop, cut = end, False
+    teaser_date = next((i for i in range(start, end) if _stamp(lines[i]) is not None), None)
+    if teaser_date is not None:
+        cut = True
+        above = teaser_date - 1
+        stop = above if above >= start and _title_like(lines[above]) else teaser_date
+    return _Layout(title=title, stamp=stamp, head=tuple(head + more), start=start, stop=stop, end=end,
+                   cut_by_date=cut)
+
+
+def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
+    return [line for line in lines[layout.start : layout.stop] if not _is_noise(line)]
+
+
+def _find_layout(lines: list[str]) -> _Layout | None:
+    """The article's header, or None; raise NotAnArticle for listings and teaser pages."""
+    stamps = [(i, s) for i, s in ((i, _stamp(line)) for i, line in enumerate(lines)) if s is not None]
+    teasers = 0
+    teaser_page = False
+    for index, stamp in stamps:
+        if stamp.updated:
+            continue
+        layout = _layout_at(lines, index, stamp)
+        body = _body_lines(lines, layout)
+        words = sum(len(line.split()) for line in body)
+        if len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2):
+            teasers += 1
+            continue
+        if any(_is_prose(line) for line in body):
+            return layout
+        if layout.title and len(body) <= 2 and body and (
+            body[-1].endswith(ELLIPSIS) or (layout.end < len(lines) and READ_MORE.match(lines[layout.end]))
+        ):
+            teaser_page = True
+    new_site = sum(1 for _, s in stamps if s.new_site)
+    if teasers >= 2 or len(stamps) >= 4:
+        kind = "a listing of the new site" if new_site >= 2 else "a listing or home page"
+        raise NotAnArticle(f"{kind}: {len(stamps)} dated teasers and no article body")
+    if teaser_page:
+        raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
+    return None
+
+
+# -- text dumps: metadata and body -----------------------------------------------------------
+
+
+@attrs.define
+class _Meta:
+    """Metadata gathered around the body while it is trimmed."""
+
+    authors: list[str] = attrs.Factory(list)
+    source: str | None = None
+    section: str | None = None
+    updated: When | None = None
+    related: list[Link] = attrs.Factory(list)
+
+    def add_authors(self, names: Sequence[str]) -> None:
+        for name in names:
+            if fold(name) not in {fold(a) for a in self.authors}:
+                self.authors.append(name)
+
+
+def _agency(name: str) -> str:
+    return next((a for a in AGENCIES if a.lower() == name.lower()), name)
+
+
+def _read_head(head: Sequence[str], title: str | None, meta: _Meta) -> None:
+    """Bylines, rubrique, breadcrumb and update date from the header lines."""
+    for line in head:
+        byline = _byline(line)
+        if byline is not None:
+            meta.add_authors(byline[0])
+        label = SECTION_LABEL.match(line)
+        if label and meta.section is None:
+            meta.section = clean(label["section"])
+        crumb = BREADCRUMB.match(line)
+        if crumb and crumb["rest"] and meta.section is None:
+            parts = [p for p in BREADCRUMB_SPLIT.split(crumb["rest"]) if p]
+            if parts and title is not None and fold(parts[-1]) == fold(title):
+                parts.pop()
+            meta.section = parts[-1] if parts else None
+        stamp = _stamp(line)
+        if stamp is not None and stamp.updated and meta.updated is None:
+            meta.updated = stamp.when
+
+
+def _trim_tail(body: list[str], meta: _Meta) -> list[str]:
+    """Take the credited source and closing signature off the end of the body."""
+    body = list(body)
+    while len(body) > 1:
+        last = body[-1]
+        label = SOURCE_LABEL.match(last)
+        agency = AGENCY_LINE.match(last)
+        signature = SIGNATURE.match(last)
+        byline = BY.match(last)
+        if label or agency:
+            credited = clean(label["source"]) if label else _agency(agency["source"]) if agency else None
+            meta.source = meta.source or credited
+        elif byline and len(last) <= 60:
+            meta.add_authors(_names(byline["names"]))
+        elif signature and len(last) <= 50 and SIGNATURE_CAPS.search(last) and not AGENCY_LINE.match(last):
+            meta.add_authors([signature["name"]])
+        else:
+            break
+        body.pop()
+    tail = AGENCY_TAIL.search(body[-1]) if body else None
+    if tail and meta.source is None:
+        meta.source = _agency(tail["source"])
+    return body
+
+
+def _trim_start(body: list[str], meta: _Meta) -> list[str]:
+    """Take a "Par <Name>" byline off the start of the body."""
+    while body and (byline := _byline(body[0])) is not None:
+        meta.add_authors(byline[0])
+        body = body[1:]
+    return body
+
+
+def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[str]:
+    """Drop noise and title repeats; move inline "Lire aussi : X" links to the related list."""
+    body: list[str] = []
+    for line in lines:
+        if _is_noise(line) or (title is not None and _same(line, title)):
+            continue
+        inline = INLINE_RELATED.match(line)
+        if inline:
+            meta.related.append(Link(title=clean(inline["title"])))
+            continue
+        body.append(line)
+    return body
+
+
+def _related(lines: Sequence[str], start: int) -> list[Link]:
+    """Teasers after a related heading: titles, with the dates shown next to them."""
+    links: list[Link] = []
+    pending: When | None = None
+    heading = next((i for i in range(start, len(lines)) if RELATED_HEADINGS.match(lines[i])), None)
+    if heading is None:
+        return links
+    for line in lines[heading + 1 :]:
+        if RELATED_HEADINGS.match(line) or TAGS_LINE.match(line) or READ_MORE.match(line) or _is_noise(line):
+            continue
+        if _is_end(line):
+            break
+        stamp = _stamp(line)
+        if stamp is not None:
+            if links and links[-1].published is None:
+                links[-1] = attrs.evolve(links[-1], published=stamp.when)
+            else:
+                pending = stamp.when
+        elif _title_like(line) and len(line.split()) <= 25 and not line.endswith("."):
+            links.append(Link(title=line, published=pending))
+            pending = None
+    return links
+
+
+def _tags(lines: Sequence[str], start: int) -> tuple[str, ...]:
+    for index in range(start, len(lines)):
+        line = lines[index]
+        found = TAGS_LINE.match(line)
+        if found and found["tags"].strip():
+            return tuple(t for t in (clean(x) for x in TAG_SPLIT.split(found["tags"])) if t)
+        if TAGS_HEADING.match(line):
+            words: list[str] = []
+            for item in lines[index + 1 : index + 21]:
+                if len(item.split()) > 5 or _is_end(item) or _stamp(item):
+                    break
+                words.append(item)
+            return tuple(words)
+    return ()
+
+
+def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
+    """Title (only when repeated), body and end of a dump without its header lines."""
+    end = next((i for i, line in enumerate(lines) if _is_end(line)), len(lines))
+    body = [line for line in lines[:end] if not _is_noise(line)]
+    teaser = [i for i, line in enumerate(body[:3]) if line.endswith(ELLIPSIS) and i < len(body) - 1]
+    if teaser:
+        body = body[teaser[-1] + 1 :]  # a stray teaser of another article above the extract
+    title = None
+    if len(body) > 2 and _same(body[0], body[1]) and _title_like(body[0]):
+        title, body = body[0], body[2:]
+    prose = sum(1 for line in body if _is_prose(line))
+    teasers = sum(1 for line in body if line.endswith(ELLIPSIS))
+    if body and (prose * 2 <= len(body) or teasers >= 4):
+        raise NotAnArticle("no article header and no article prose: a listing or home page")
+    return title, body, end
+
+
+def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
+    lines = _prepare(document.lines)
+    if not lines:
+        raise ExtractionError("the dump holds no text")
+    meta = _Meta()
+    layout = _find_layout(lines)
+    published: When | None = None
+    if layout is not None:
+        title: str | None = layout.title
+        published = layout.stamp.when
+        meta.section = layout.stamp.section
+        meta.add_authors(layout.stamp.authors)
+        _read_head(layout.head, title, meta)
+        raw_body, after = lines[layout.start : layout.stop], layout.stop
+    else:
+        title, raw_body, after = _headless(lines)
+    body = _trim_tail(_trim_start(_clean_body(raw_body, title, meta), meta), meta)
+    if not body:
+        raise ExtractionError("no article body found between the header and the end markers")
+    return Article(
+        outlet=outlet.name,
+        url=document.url,
+        title=title,
+        paragraphs=body,
+        published=published,
+        updated=meta.updated if meta.updated != published else None,
+        authors=meta.authors,
+        tags=_tags(lines, after),
+        section=meta.section,
+        language=outlet.language,
+        source=meta.source,
+        related=(*meta.related, *_related(lines, after)),
+    )
