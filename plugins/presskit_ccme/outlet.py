@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
 
 import attrs
 
@@ -83,7 +84,7 @@ CATEGORIES = frozenset(
 BYLINE = re.compile(r"^(?:Par|By|بقلم)\s*:?\s+(?P<names>[^.!?;«»\d]{2,80})$")
 BYLINE_IN_META = re.compile(r"(?:^|\s)(?:Par|By|بقلم)\s*:?\s+(?P<names>.+)$")
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\bet\b|\band\b|و\s)\s*")
-PUBLISHED_LABEL = re.compile(r"\s*(?:Publié le|Publié|Posted on|Published on|On)\s*:?$", re.I)
+PUBLISHED_LABEL = re.compile(r"(?:^|\s+)(?:Publié le|Publié|Posted on|Published on|On)\s*:?$", re.I)
 UPDATED_LABEL = re.compile(
     r"^(?:Updated|Last updated|Mis à jour|Mise à jour|Modifié)\s*(?:le|on)?\s*:?$", re.I
 )
@@ -123,6 +124,8 @@ CONNECTORS = frozenset(
         "until",
     ]
 )
+# Quotes, handles and dashes: a tweet sign-off ("— Name (@handle) April 2, 2021"), not a category.
+NOT_CATEGORY = re.compile(r"[@()«»\"“”]|^[—–-]")
 META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
@@ -212,6 +215,13 @@ MORE_LINK = re.compile(
 # WordPress author archive title (outlets.md [solid] for the French label).
 AUTHOR_ARCHIVE = re.compile(r"^(?:Auteur/autrice|Author)\s*:\s*\S", re.I)
 TEASER_END = ("...", "…")
+# The original date is written with an abbreviated month ("22 avr 2016", "18 févr. 2014"):
+# the pair "<abbreviated date> / Source : X" is CCME's own (outlets.md [solid]).
+ABBREVIATED_DATE = re.compile(
+    r"^\d{1,2}(?:er)?\s+(?:janv|févr|fevr|fév|avr|juil|sept|oct|nov|déc|dec)\.?\s+\d{4}$", re.I
+)
+# Press-review items are reposted within days of the original (samples: 1 to 3 days) [probable].
+REPOST_DELAY_DAYS = 60
 
 # URL shapes that are never articles (searched in path + query).
 NON_ARTICLE_URLS = (
@@ -227,7 +237,117 @@ NON_ARTICLE_URLS = (
 
 # -- example cases (invented articles in CCME's templates) ---------------------------------
 
-CASES: tuple[Case, ...] = ()
+ARTICLE_URL = "https://www.ccme.org.ma/fr/actualites/bibliotheque-itinerante-pays-bas/"
+CASES = (
+    Case(
+        file="cases/article-full.txt",
+        url=ARTICLE_URL,
+        note="full-page SmartMag dump: menus, breadcrumb, intertitle, tweet, original date, NBSP source",
+        expected={
+            "title": "Aux Pays-Bas, une bibliothèque itinérante prête des livres en arabe et en amazigh",
+            "published": "2021-03-03",
+            "section": "Actualité de l’immigration dans le monde",
+            "authors": [],
+            "tags": [],
+            "source": "NOS",
+            "source_published": "2021-02-26",
+            "language": "fr",
+            "lead": None,
+            "paragraph_count": 7,
+            "body_first": "Un bus aménagé en bibliothèque",
+            "body_contains": ["Un succès auprès des grands-parents", "— Fondation Boekenbus (@boekenbus_nl)"],
+            "body_excludes": ["Source", "26 févr. 2021", "Related Posts", "Facebook", "festival du livre"],
+            "related_titles": [
+                "Belgique : un festival du livre marocain à Anvers",
+                "Espagne : des cours d’arabe ouverts aux adultes à Murcie",
+            ],
+        },
+    ),
+    Case(
+        file="cases/extract-single-newlines.txt",
+        url="https://www.ccme.org.ma/fr/actualites/fonds-entrepreneurs-italie/",
+        note="main-content extract: single newlines, caption credit, byline line, no menus",
+        expected={
+            "title": "Un fonds pour les entrepreneurs marocains installés en Italie",
+            "published": "2022-09-15",
+            "section": "Actualité de l’immigration marocaine",
+            "authors": ["Karim Benali"],
+            "source": "MAP",
+            "source_published": "2022-09-14",
+            "paragraph_count": 3,
+            "body_excludes": ["© MAP", "Par Karim"],
+        },
+    ),
+    Case(
+        file="cases/extract-stray-teaser.txt",
+        url="https://www.ccme.org.ma/fr/actualites/permanence-consulaire-grenoble/",
+        note="extract cut short, no header, opened by a teaser of another article",
+        expected={
+            "title": None,
+            "published": None,
+            "source": None,
+            "paragraph_count": 3,
+            "body_first": "Le consulat général du Maroc à Lyon",
+            "body_excludes": ["Montréal", "darija"],
+        },
+    ),
+    Case(
+        file="cases/article-ar.txt",
+        url="https://www.ccme.org.ma/ar/news/centre-culturel-lille/",
+        note="Arabic edition: Arabic breadcrumb, month name and source label",
+        expected={
+            "title": "افتتاح مركز ثقافي مغربي جديد في مدينة ليل الفرنسية",
+            "published": "2023-03-14",
+            "section": "أخبار الهجرة",
+            "language": "ar",
+            "source": "وكالة المغرب العربي للأنباء",
+            "paragraph_count": 3,
+            "related_titles": ["لقاء حول الهجرة والثقافة في بروكسل"],
+        },
+    ),
+    Case(
+        file="cases/article-en.txt",
+        note="English edition without URL: detected by content, byline in the meta line",
+        expected={
+            "title": "Moroccan nurses recruited by German hospitals, a report says",
+            "published": "2022-04-25",
+            "section": "Migration news",
+            "authors": ["Jane Doe", "Omar Tazi"],
+            "language": "en",
+            "source": "Reuters",
+            "paragraph_count": 3,
+        },
+    ),
+    Case(
+        file="cases/joomla-teaser.txt",
+        url="https://www.ccme.org.ma/fr/medias-et-migration/18342",
+        reject="teaser-only",
+        note="old Joomla + K2 page: render time, picto info disclaimer, teaser ending in Suite",
+    ),
+    Case(
+        file="cases/author-archive.txt",
+        url="https://www.ccme.org.ma/fr/redaction-ccme/",
+        reject="author archive",
+        note="author archive reached by an unusual URL: recognised by its label",
+    ),
+    Case(
+        file="cases/listing.txt",
+        reject="listing",
+        note="category listing without URL: dated teasers under the breadcrumb",
+    ),
+    Case(
+        file="cases/listing.txt",
+        url="https://www.ccme.org.ma/fr/tag/medias/",
+        reject="tag page",
+        note="tag URL",
+    ),
+    Case(
+        file="cases/listing.txt",
+        url="https://www.ccme.org.ma/fr/",
+        reject="home page",
+        note="home page URL",
+    ),
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -259,6 +379,8 @@ class Header:
     published: When | None = None
     updated: When | None = None
     authors: tuple[str, ...] = ()
+    sure: bool = True
+    """False for a bare date under the first line of an extract: maybe a stray teaser."""
 
 
 @attrs.frozen(kw_only=True)
@@ -321,13 +443,16 @@ def _detect_text(document: Document) -> float:
         score += 0.3
     lines = [clean(line) for line in document.lines[:600]]
     if any(PICTO.match(line) for line in lines):
-        score += 0.4
+        score += 0.5
+    if any(RENDER_TIME.match(line) for line in lines[:20]):
+        score += 0.2
     if any(BREADCRUMB.match(line) and " " not in line.split("»", 1)[0] for line in lines):
         score += 0.1
     if any(_known_category_meta(line) for line in lines):
-        score += 0.35
-    if _has_press_review_tail(lines):
-        score += 0.2
+        score += 0.5
+    tail = _press_review_tail(lines)
+    if tail:
+        score += 0.25 + (0.25 if ABBREVIATED_DATE.search(tail) else 0.0)
     return min(score, 1.0)
 
 
@@ -336,13 +461,13 @@ def _known_category_meta(line: str) -> bool:
     return bool(meta and meta.category and fold(meta.category).replace("’", "'") in CATEGORIES)
 
 
-def _has_press_review_tail(lines: Sequence[str]) -> bool:
+def _press_review_tail(lines: Sequence[str]) -> str | None:
     """The original date line just before ``Source : X``, typical of CCME's press review."""
     non_blank = [line for line in lines if line]
-    return any(
-        SOURCE.match(line) and index > 0 and _is_date_only(non_blank[index - 1])
-        for index, line in enumerate(non_blank)
-    )
+    for index, line in enumerate(non_blank):
+        if index > 0 and SOURCE.match(line) and _is_date_only(non_blank[index - 1]):
+            return non_blank[index - 1]
+    return None
 
 
 # -- line predicates -------------------------------------------------------------------------
@@ -408,7 +533,8 @@ def _parse_meta(text: str) -> Meta | None:
     if byline:
         authors, prefix = _authors(byline["names"]), prefix[: byline.start()].strip(" |·•-–")
     if prefix and (
-        len(prefix.split()) > 10
+        NOT_CATEGORY.search(prefix)
+        or len(prefix.split()) > 10
         or prefix.endswith(META_PUNCTUATION)
         or prefix.split()[-1].lower() in CONNECTORS
     ):
@@ -479,18 +605,17 @@ def _header_after_breadcrumb(lines: Sequence[Line], crumb: int, limit: int) -> H
     return _header_from(lines, index, limit, section)
 
 
-def _is_header_candidate(lines: Sequence[Line], index: int) -> bool:
-    """A meta line under a plausible title (a bare date counts only when share bars follow,
-    or at the very top of an extract, where it is not a teaser with its excerpt)."""
+def _candidate_strength(lines: Sequence[Line], index: int) -> int:
+    """How surely the line at ``index`` is the meta line under a title: 2 for a category,
+    byline or share bars; 1 for a bare date at the very top of an extract (it may also be a
+    stray teaser of another article); 0 for no meta line."""
     meta = _parse_meta(lines[index].text)
     if meta is None or lines[index].bullet or not _plausible_title(lines[index - 1]):
-        return False
-    if meta.category or meta.authors:
-        return True
+        return 0
     following = lines[index + 1].text if index + 1 < len(lines) else ""
-    if _is_share(following):
-        return True
-    return index == 1 and bool(following) and not following.endswith(TEASER_END)
+    if meta.category or meta.authors or _is_share(following):
+        return 2
+    return int(index == 1 and bool(following) and not following.endswith(TEASER_END))
 
 
 def _title_above(lines: Sequence[Line], meta_at: int) -> int:
@@ -512,11 +637,14 @@ def _title_above(lines: Sequence[Line], meta_at: int) -> int:
 
 
 def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
-    for index in range(1, limit):
-        if _is_header_candidate(lines, index):
-            header = _header_from(lines, _title_above(lines, index), limit, None)
-            if header is not None:
-                return header
+    """The first sure title block of a dump without breadcrumb, else a bare date at the top."""
+    strengths = [(index, _candidate_strength(lines, index)) for index in range(1, limit)]
+    for wanted in (2, 1):
+        for index, strength in strengths:
+            if strength == wanted:
+                header = _header_from(lines, _title_above(lines, index), limit, None)
+                if header is not None:
+                    return attrs.evolve(header, sure=wanted == 2)
     return None
 
 
@@ -691,18 +819,40 @@ def _lines(document: Document) -> list[Line]:
     return [Line(text=text, bullet=is_bullet(raw)) for raw in document.lines if (text := clean(raw))]
 
 
+def _parts(lines: Sequence[Line], header: Header | None) -> tuple[int, int, Tail, list[Link]]:
+    """Where the body starts and ends, its paragraphs and credits, and its promo links."""
+    start = header.body_at if header else 0
+    end = _end_of_body(lines, start)
+    paragraphs, promos = _body(lines[start:end], keep_bullets=header is not None)
+    if header is None:
+        paragraphs = _drop_stray_teasers(paragraphs)
+    return start, end, _split_tail(paragraphs), promos
+
+
+def _plausible_repost(header: Header, tail: Tail) -> bool:
+    """CCME reposts an item within days of its original date: a post date far from it
+    belongs to another article's teaser."""
+    post, original = header.published, tail.source_published
+    if post is None or original is None:
+        return True
+    days = (_day_of(post) - _day_of(original)).days
+    return 0 <= days <= REPOST_DELAY_DAYS
+
+
+def _day_of(when: When) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
 def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
     lines = _lines(document)
     if any(PICTO.match(line.text) for line in lines[:200]):
         return _joomla_page(lines, document, outlet)
     header, crumb = _find_header(lines)
     _reject_archives(lines, header)
-    start = header.body_at if header else 0
-    end = _end_of_body(lines, start)
-    paragraphs, promos = _body(lines[start:end], keep_bullets=header is not None)
-    if header is None:
-        paragraphs = _drop_stray_teasers(paragraphs)
-    tail = _split_tail(paragraphs)
+    start, end, tail, promos = _parts(lines, header)
+    if header is not None and not header.sure and not _plausible_repost(header, tail):
+        header = None  # the top "title / date" pair was a teaser of another article
+        start, end, tail, promos = _parts(lines, header)
     body = _check_not_listing(tail.paragraphs)
     if not body or (header is None and crumb is not None and len(body) < 2):
         raise ExtractionError("no CCME article body found (no title and date under the breadcrumb)")
