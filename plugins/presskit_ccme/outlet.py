@@ -443,9 +443,8 @@ def _detect_text(document: Document) -> float:
         score += 0.3
     lines = [clean(line) for line in document.lines[:600]]
     if any(PICTO.match(line) for line in lines):
-        score += 0.5
-    if any(RENDER_TIME.match(line) for line in lines[:20]):
-        score += 0.2
+        # the render-time header alone is common (WMaker sites): it counts only with the picto
+        score += 0.7 if any(RENDER_TIME.match(line) for line in lines[:20]) else 0.5
     if any(BREADCRUMB.match(line) and " " not in line.split("»", 1)[0] for line in lines):
         score += 0.1
     if any(_known_category_meta(line) for line in lines):
