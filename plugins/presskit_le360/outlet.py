@@ -43,6 +43,9 @@ NON_ARTICLE_URLS = (
 
 # The date line of both templates, outlets.md [solid]; the update clause is [guess].
 _STAMP = r"\d{1,2}/\d{1,2}/\d{4}(?:\s*à\s*\d{1,2}\s?h\s?\d{0,2})?"
+UPDATED_LINE = re.compile(
+    rf"^(?:Mis|Mise|Modifié)e?\s+à\s+jour\s*(?:le\s+|:\s*)(?P<updated>{_STAMP})\.?$", re.I
+)
 DATE_LINE = re.compile(
     rf"^(?:Publié\s+)?Le\s+(?P<published>{_STAMP})\s*"
     rf"(?:[,(–-]?\s*(?:mis|mise|modifié)\s+à\s+jour\s+(?:le\s+)?(?P<updated>{_STAMP})\s*\)?)?\.?$",
@@ -89,17 +92,20 @@ AUTHOR_LINE = re.compile(
     r"^Par\s*:?\s+(?P<names>.+?)\s*(?:\(\s*avec\s+(?P<agency>[^)]+?)\s*\)|,?\s+avec\s+(?P<agency2>[^\s,]+))?$"
 )
 NAME_SPLIT = re.compile(r"\s*,\s*|\s+et\s+|\s*&\s*")
+HOUSE_BYLINES = ("La rédaction", "Rédaction")  # [probable] unsigned house bylines
 NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "la", "le", "van", "von", "da"}
 
 # Credit lines at the end of the body. outlets.md [solid] for the press-review sentence.
 PRESS_REVIEW = re.compile(
     r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
 )
+# "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
 PAPER_PREFIX = re.compile(
-    r"^(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
-    r"(?:(?:quotidien|journal|hebdomadaire|bi-hebdomadaire|magazine|mensuel|revue|site|portail)\s+)?",
+    r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
+    r"(?P<kind>(?:quotidien|journal|hebdomadaire|bi-hebdomadaire|magazine|mensuel|revue|site|portail)\s+(?=(?-i:[A-ZÀ-Ý0-9])))?",
     re.I,
 )
+PAPER_ARTICLES = {"de l'": "L’", "de l’": "L’", "de la ": "La ", "du ": "Le ", "des ": "Les "}
 SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<source>.+?)\.?$", re.I)
 AGENCY_LINE = re.compile(r"^\(?\s*Avec\s+(?P<source>MAP|AFP|Reuters|AP|EFE|Anadolu|DPA|APS|Xinhua)\s*\)?\.?$")
 
@@ -447,13 +453,19 @@ def _name_ok(name: str) -> bool:
                for w in words)
 
 
-def _byline(line: str) -> tuple[list[str], str | None] | None:
-    """(authors, agency) of a 'Par X et Y (avec MAP)' line, or None when it is not one."""
+def _byline(line: str, *, strict: bool = False) -> tuple[list[str], str | None] | None:
+    """(authors, agency) of a 'Par X et Y (avec MAP)' line, or None when it is not one.
+
+    Next to the date line any short 'Par ...' line that is not a sentence is a byline;
+    elsewhere (``strict``) every name must look like a person's or the house's name.
+    """
     m = AUTHOR_LINE.match(line)
-    if m is None:
+    if m is None or len(line) > 90 or line.endswith((".", ":", ";", "!", "?")):
         return None
     names = [n for n in NAME_SPLIT.split(m["names"]) if n]
-    if not names or not all(_name_ok(n) for n in names):
+    valid = [_name_ok(n) or n in HOUSE_BYLINES for n in names]
+    checked = valid if strict else valid[:1]  # loose: the first name opens like a name
+    if not names or not all(checked) or any(len(n.split()) > 5 for n in names):
         return None
     agency = m["agency"] or m["agency2"]
     return names, agency.strip() if agency else None
@@ -541,7 +553,11 @@ def _parse_header(lines: list[str], parts: _Parts) -> None:
 
 def _paper(rest: str, parts: _Parts) -> None:
     """Source (and its date) from what follows 'revue de presse tirée'."""
-    text = PAPER_PREFIX.sub("", rest.rstrip(" ."), count=1)
+    text = rest.rstrip(" .")
+    prefix = PAPER_PREFIX.match(text)
+    if prefix:
+        article = re.sub(r"\s+", " ", prefix["article"].lower())
+        text = ("" if prefix["kind"] else PAPER_ARTICLES.get(article, "")) + text[prefix.end() :]
     found = search_date(text)
     if found is not None:
         before = text[: found.start].rstrip()
@@ -566,7 +582,7 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
             continue
         if line:
             out.append(line)
-    if out and (found := _byline(out[-1])) is not None:
+    if out and (found := _byline(out[-1], strict=True)) is not None:
         out.pop()  # a signature under the last paragraph
         parts.authors.extend(n for n in found[0] if n not in parts.authors)
         parts.source = parts.source or found[1]
@@ -666,7 +682,11 @@ def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
     overlined = sum(1 for line in lines if _split_overline(line)[0] or fold(line) in _OVERLINE_KEYS)
     if overlined >= 4 and not any(len(line) >= 300 for line in lines):
         raise NotAnArticle("a Le360 listing page (overlined teasers, no article body)")
-    return 0, 0, _body_stop(lines, 0)
+    stop = _body_stop(lines, 0)
+    prose = sum(1 for line in lines[:stop] if _is_prose(line))
+    if prose == 0 or (stop >= 8 and prose * 4 < stop):
+        raise NotAnArticle("a Le360 listing or home page (headlines, no article text)")
+    return 0, 0, stop
 
 
 def _locate(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
@@ -690,6 +710,8 @@ def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
             if glued:  # an extract opening on the overlined chapeau
                 parts.section = parts.section or glued
                 body = [first, *body[1:]]
+    if body and (update := UPDATED_LINE.match(body[0])):  # [guess] an update stamp on its own line
+        parts.updated, body = parse_date(update["updated"]), body[1:]
     body = _take_bylines(body[:2], parts) + body[2:]
     body = _take_images(body, parts)
     body = _take_read_also(body, parts)

@@ -1,0 +1,247 @@
+"""The Le360 outlet: detection, text-dump extraction, rejections, URL rules."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+import presskit
+from presskit import Document, ExtractionError, NotAnArticle
+from presskit.dates import local_datetime
+from presskit_le360 import Le360Outlet
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+LE360_SAMPLE = "le360-2016-04-22-hassad-hammouchi-bruxelles"
+OUTLET = Le360Outlet()
+
+
+def _sample_text(name: str) -> str:
+    path = SAMPLES / "dumps" / f"{name}.txt"
+    if not path.exists():
+        pytest.skip("../shared/samples is not available")
+    return path.read_text(encoding="utf-8")
+
+
+def _doc(text: str, url: str | None = None) -> Document:
+    return Document.from_content(text, url=url)
+
+
+def _other_samples() -> list[Path]:
+    folder = SAMPLES / "dumps"
+    if not folder.exists():
+        return []
+    return sorted(p for p in folder.glob("*.txt") if not p.name.startswith("le360"))
+
+
+HEADER = (
+    "Titre de l’article inventé\n\n"
+    "Un chapeau inventé qui résume l’article en une phrase assez longue, avec son point final.\n\n"
+    "Le 01/03/2021 à 10h30\n\n"
+)
+PARAGRAPH = "Un paragraphe inventé du corps de l’article, assez long pour passer pour de la vraie prose."
+
+
+# -- the real sample ---------------------------------------------------------------------------
+
+
+def test_sample_matches_the_expected_output() -> None:
+    text = _sample_text(LE360_SAMPLE)
+    expected = json.loads((SAMPLES / "expected" / f"{LE360_SAMPLE}.json").read_text(encoding="utf-8"))
+    article = OUTLET.extract(_doc(text))
+    assert article.title == expected["title"]
+    assert article.lead == expected["lead"]
+    assert list(article.paragraphs) == expected["paragraphs"]
+    assert article.published == datetime.fromisoformat(expected["published"])
+    assert article.authors == () and article.section is None and article.source is None
+
+
+def test_sample_variants_single_newlines_teaser_and_crlf() -> None:
+    text = _sample_text(LE360_SAMPLE)
+    reference = OUTLET.extract(_doc(text))
+    lines = [line for line in text.splitlines() if line.strip()]
+    variants = (
+        "\n".join(lines),
+        "Rabat: un titre d’un autre article en guise de teaser...\n\n" + text,
+        text.replace("\n", "\r\n"),
+    )
+    for variant in variants:
+        article = OUTLET.extract(_doc(variant))
+        assert (article.title, article.lead, article.paragraphs) == (
+            reference.title, reference.lead, reference.paragraphs
+        )
+
+
+def test_sample_without_header_keeps_the_closing_date() -> None:
+    lines = [line for line in _sample_text(LE360_SAMPLE).splitlines() if line.strip()]
+    body_only = "\n".join(lines[4:])  # drop title, caption, chapeau and the first date line
+    article = OUTLET.extract(_doc(body_only))
+    assert article.title is None and article.lead is None
+    assert article.published == local_datetime(date(2016, 4, 22), 16, 19)
+    assert len(article.paragraphs) == 5
+
+
+def test_sample_detection_scores_high() -> None:
+    assert OUTLET.detect(_doc(_sample_text(LE360_SAMPLE))) >= 0.7
+
+
+@pytest.mark.parametrize("path", _other_samples(), ids=lambda p: p.name)
+def test_other_outlets_samples_score_low(path: Path) -> None:
+    assert OUTLET.detect(Document.from_content(path.read_bytes(), path=str(path))) < 0.3
+
+
+def test_detection_never_raises_and_is_low_for_unrelated_text() -> None:
+    for text in ("", "\n\n", "Bonjour\n\nAu revoir", "<html><body><p>x</p></body></html>"):
+        assert OUTLET.detect(_doc(text)) < 0.3
+
+
+# -- Arc-era shapes ----------------------------------------------------------------------------
+
+
+def test_glued_overline_becomes_the_section() -> None:
+    text = (
+        "Un titre inventé\n\nTribuneLa chronique commence ici et se termine par un point.\n\n"
+        "Par Amina Berrada\n\nLe 05/05/2023 à 12h00\n\n" + PARAGRAPH + "\n\n" + PARAGRAPH
+    )
+    article = OUTLET.extract(_doc(text))
+    assert article.section == "Tribune"
+    assert article.lead == "La chronique commence ici et se termine par un point."
+    assert article.authors == ("Amina Berrada",)
+
+
+def test_unknown_glued_word_is_not_split() -> None:
+    text = (
+        "Un titre\n\nCasablancaLe chapeau inventé de l’article, qui se termine bien.\n\n"
+        "Le 05/05/2023 à 12h00\n\n"
+    )
+    article = OUTLET.extract(_doc(text + PARAGRAPH + "\n\n" + PARAGRAPH))
+    assert article.section is None
+    assert article.lead is not None and article.lead.startswith("CasablancaLe")
+
+
+def test_several_authors_and_agency_in_the_byline() -> None:
+    text = HEADER.replace("Le 01/03", "Par Nadia Alami, Omar Tazi et Le360 (avec AFP)\n\nLe 01/03")
+    article = OUTLET.extract(_doc(text + PARAGRAPH + "\n\n" + PARAGRAPH))
+    assert article.authors == ("Nadia Alami", "Omar Tazi", "Le360")
+    assert article.source == "AFP"
+
+
+def test_no_byline_means_no_author() -> None:
+    article = OUTLET.extract(_doc(HEADER + "Par ailleurs, " + PARAGRAPH + "\n\n" + PARAGRAPH))
+    assert article.authors == ()
+    assert article.paragraphs[0].startswith("Par ailleurs")
+
+
+def test_press_review_source_and_its_date() -> None:
+    credit = "Cet article est une revue de presse tirée de L’Economiste du 28 février 2021."
+    article = OUTLET.extract(_doc(HEADER + PARAGRAPH + "\n\n" + PARAGRAPH + " " + credit))
+    assert article.source == "L’Economiste"
+    assert article.source_published == date(2021, 2, 28)
+    assert article.paragraphs[-1] == PARAGRAPH
+
+
+def test_comment_block_tags_and_related_stay_out_of_the_body() -> None:
+    tail = (
+        "\n\n#Rabat #Transport urbain\n\nBienvenue dans l’espace commentaire\n\n"
+        "Nous souhaitons que cet espace soit un lieu de débat.\n\n"
+        "Société\nUn titre lié inventé\nLe 28/02/2021 à 08h00\n\nTous droits réservés"
+    )
+    article = OUTLET.extract(_doc(HEADER + PARAGRAPH + tail))
+    assert article.paragraphs == (PARAGRAPH,)
+    assert article.tags == ("Rabat", "Transport urbain")
+    assert [(link.title, link.published) for link in article.related] == [
+        ("Un titre lié inventé", local_datetime(date(2021, 2, 28), 8, 0))
+    ]
+
+
+def test_date_without_time_stays_a_date() -> None:
+    article = OUTLET.extract(_doc(HEADER.replace(" à 10h30", "") + PARAGRAPH + "\n\n" + PARAGRAPH))
+    assert article.published == date(2021, 3, 1)
+    assert not isinstance(article.published, datetime)
+
+
+def test_section_from_the_url_only_when_known() -> None:
+    text = HEADER + PARAGRAPH + "\n\n" + PARAGRAPH
+    drupal = OUTLET.extract(_doc(text, "https://le360.ma/fr/societe/un-titre-invente-123456"))
+    arc = OUTLET.extract(_doc(text, "https://fr.le360.ma/monde/un-titre_ABCDEFGHIJKLMNOPQRSTUVWXYZ/"))
+    unknown = OUTLET.extract(_doc(text, "https://fr.le360.ma/insolite/un-titre_ABCDEFGHIJKLMNOPQRSTUVWXYZ/"))
+    assert (drupal.section, arc.section, unknown.section) == ("Société", "Monde", None)
+
+
+# -- rejections --------------------------------------------------------------------------------
+
+
+def test_listing_of_dated_teasers_is_rejected() -> None:
+    teaser = "Politique\nUn titre de teaser {n}\nLe 0{n}/02/2024 à 1{n}h00\n\n"
+    teasers = "".join(teaser.format(n=n) for n in range(1, 6))
+    with pytest.raises(NotAnArticle, match="listing"):
+        OUTLET.extract(_doc(teasers))
+
+
+def test_tag_page_is_rejected() -> None:
+    with pytest.raises(NotAnArticle, match="tag page"):
+        OUTLET.extract(_doc("#Tanger\n\nUn titre\nLe 01/02/2024 à 10h00\n\nUn autre\nLe 01/02/2024 à 09h00"))
+
+
+def test_teaser_only_page_is_rejected() -> None:
+    with pytest.raises(NotAnArticle, match="teaser"):
+        OUTLET.extract(_doc(HEADER + "Lire la suite"))
+
+
+def test_headlines_only_page_is_rejected() -> None:
+    with pytest.raises(NotAnArticle):
+        OUTLET.extract(_doc("\n".join(f"Un titre court numéro {n}" for n in range(10))))
+
+
+def test_html_is_not_supported_yet() -> None:
+    with pytest.raises(ExtractionError, match="HTML pages are not supported yet"):
+        OUTLET.extract(_doc("<html><head><title>x</title></head><body><p>x</p></body></html>"))
+
+
+def test_arabic_edition_is_refused() -> None:
+    with pytest.raises(ExtractionError, match="Arabic"):
+        OUTLET.extract(_doc(HEADER + PARAGRAPH, "https://ar.le360.ma/politique/x_ABCDEFGHIJKLMNOPQRSTUVWXYZ/"))
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://fr.le360.ma/", "home page"),
+        ("https://le360.ma/fr", "home page"),
+        ("https://fr.le360.ma/tags/maroc/", "tag page"),
+        ("https://le360.ma/fr/tags/belgique", "tag page"),
+        ("https://fr.le360.ma/auteurs/nadia-alami/", "author page"),
+        ("https://fr.le360.ma/politique/", "section front page"),
+        ("https://fr.le360.ma/politique/?page=2", "section front page"),
+    ],
+)
+def test_non_article_urls(url: str, reason: str) -> None:
+    found = OUTLET.non_article_reason(url)
+    assert found is not None and reason in found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://le360.ma/fr/politique/securite-hassad-et-hammouchi-en-visite-de-travail-a-bruxelles-71234",
+        "https://fr.le360.ma/politique/le-maroc-et-la-belgique_ABCDEFGHIJKLMNOPQRSTUVWXYZ/",
+        "https://fr.le360.ma/societe/un-titre_ABCDEFGHIJKLMNOPQRSTUVWXYZ/?outputType=amp",
+        "https://le360-le-360-francais-prod.web.arc-cdn.net/monde/un-titre_ABCDEFGHIJKLMNOPQRSTUVWXYZ/",
+    ],
+)
+def test_article_urls_are_not_rejected(url: str) -> None:
+    assert OUTLET.non_article_reason(url) is None
+
+
+def test_hosts_are_claimed() -> None:
+    for host in ("le360.ma", "fr.le360.ma", "www.le360.ma", "le360-le-360-francais-prod.web.arc-cdn.net"):
+        assert OUTLET.claims_host(host)
+    assert not OUTLET.claims_host("other-site.web.arc-cdn.net")
+
+
+def test_registered_and_chosen_by_url() -> None:
+    registry = presskit.load_registry(disabled=())
+    assert registry.for_host("fr.le360.ma") is not None
+    assert registry.get("le360").name == "le360"
