@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
 
 import attrs
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet, When
-from presskit.dates import parse_date
+from presskit.dates import local_datetime, parse_date, parse_time
 from presskit.text import clean, fold, is_bullet
 
 # -- site data ---------------------------------------------------------------------------
@@ -72,8 +74,11 @@ WRITTEN_BY = re.compile(
 BY = re.compile(rf"^Par\s*:?\s+(?P<names>{_NAMES})(?:\s*[,-]?\s+le\s+(?P<when>.+))?$")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|\bet\b)\s*")
 # A closing signature: "Anass MACHLOUKH" (a name with an upper-case surname) [probable].
-SIGNATURE = re.compile(rf"^(?:Par\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{1,4}})$")
+# Both a Titlecase given name and an upper-case surname, so that a closing all-caps
+# intertitle or slogan is not taken for one.
+SIGNATURE = re.compile(rf"^(?:Par\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|el|al|ben|ibn|ou)){{1,4}})$")
 SIGNATURE_CAPS = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{3,}\b")
+SIGNATURE_TITLECASE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\b")
 
 # Credited source at the end of the body [probable: MAP dispatches].
 SOURCE_LABEL = re.compile(r"^Sources?\s*:\s*(?P<source>[^.!?]{2,60}?)\.?$", re.I)
@@ -99,6 +104,7 @@ NOISE = (
     re.compile(r"^\(?(?:Photos?|Ph|Crédits?(?: photos?)?|Image|Illustration)\s*(?:\.|:|-)\s*.{0,80}$", re.I),
     re.compile(r"^(?:DR|Photo d['’]illustration|Image d['’]illustration|Illustration)\.?$", re.I),
     re.compile(r"^L['’]Opinion(?: Maroc)?\s*[-–|:].{0,100}$"),  # logo text and tagline [guess]
+    re.compile(r"^(?:Publicité|Advertisement|Sponsorisé|Contenu sponsorisé|Annonce)$", re.I),  # ad labels
 )
 
 # Body ends at the first of these. "Lire aussi" alone heads the related teasers [solid].
@@ -108,28 +114,37 @@ RELATED_HEADINGS = re.compile(
     r"Plus d['’]articles|Vous aimerez aussi|Vous pourriez aussi aimer|Voir aussi)\s*:?$",
     re.I,
 )
+READ_MORE = re.compile(r"^(?:Lire la suite|Lire plus|Suite|Lire l['’]article)\s*(?:»|>|\.\.\.|…)?$", re.I)
+# Footers: anchored on whole short lines, so that a body sentence never ends the body.
+FOOTER = (
+    re.compile(r"^(?:©|Copyright).{0,60}(?:droits|rights|L['’]Opinion|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)",
+               re.I),
+    re.compile(r"^.{0,60}(?:Tous droits réservés|All rights reserved).{0,40}$", re.I),
+    re.compile(r"^(?:Mentions légales|Politique de confidentialité|Conditions générales(?: d['’]utilisation)?"
+               r"|Qui sommes[- ]nous|Contactez[- ]nous|Contact|Plan du site|Privacy Policy|"
+               r"Terms of use|Contact us|About us)\s*\??$", re.I),
+    re.compile(r"^.{0,80}(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)"),  # Arabic footer
+)
 END_MARKERS = (
     RELATED_HEADINGS,
     re.compile(r"^(?:Tags|Mots[- ]clés|Thèmes)\s*:", re.I),
     re.compile(r"^(?:Tags|Mots[- ]clés)$", re.I),
-    re.compile(r"^(?:Lire la suite|Lire plus|Suite|Lire l['’]article)\s*(?:»|>|\.\.\.|…)?$", re.I),
+    READ_MORE,
     re.compile(r"^(?:\d+\s+)?(?:Commentaires?|Ajouter un commentaire|Laisser un commentaire|"
                r"Poster un commentaire|Votre commentaire|Nouveau commentaire|Réagissez|Réagir)"
                r"\s*(?:\(\d+\))?\s*:?$", re.I),
-    re.compile(
-        r"^.{0,60}\b(?:newsletter|lettre d['’]information|notre application|l['’]application)\b.{0,60}$", re.I
-    ),
-    re.compile(r"^(?:Disponible sur|Télécharger sur|Download on|Get it on)\b", re.I),
-    re.compile(r"^(?:©|Copyright|Tous droits réservés|All rights reserved|Mentions légales|"
-               r"Politique de confidentialité|Conditions générales|Qui sommes[- ]nous|Contactez[- ]nous|"
-               r"Plan du site|Privacy Policy|Terms of use|Contact us|About us|Publicité)\b", re.I),
-    re.compile(r"^.*(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)"),  # Arabic footer
+    # Newsletter and app blocks open with a call to action [probable].
+    re.compile(r"^(?:Newsletter|Lettre d['’]information|Recevez|Inscrivez-vous|Abonnez-vous|Inscription|"
+               r"S['’]inscrire|Téléchargez|Installez)\b.{0,100}(?:newsletter|lettre|application|appli|"
+               r"notifications|Opinion)\b.{0,60}$", re.I),
+    re.compile(r"^(?:Newsletter|Disponible sur|Télécharger sur|Download on|Get it on)\b.{0,40}$", re.I),
+    *FOOTER,
 )
-READ_MORE = END_MARKERS[3]
 TAGS_LINE = re.compile(r"^(?:Tags|Mots[- ]clés|Thèmes)\s*:\s*(?P<tags>.*)$", re.I)
 TAGS_HEADING = re.compile(r"^(?:Tags|Mots[- ]clés)\s*:?$", re.I)
 TAG_SPLIT = re.compile(r"\s*(?:[,;|•]|\s-\s)\s*")
 # "Lire aussi : <title>" inside the body links another article [solid on lopinion.ma].
+INLINE_HEADING = re.compile(r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:?$", re.I)
 INLINE_RELATED = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
 )
@@ -365,6 +380,7 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(n for n in (clean(x).strip(" .,") for x in NAME_SPLIT.split(text)) if n)
 
 
+@lru_cache(maxsize=4096)
 def _stamp(line: str) -> _Stamp | None:
     """Parse a date line (plain, labelled, rubrique-prefixed, byline with date, new site)."""
     if len(line) > 120:
@@ -388,6 +404,7 @@ def _stamp(line: str) -> _Stamp | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _byline(line: str) -> tuple[tuple[str, ...], When | None] | None:
     """Authors (and date) of a byline line, or None when the line is not one."""
     m = WRITTEN_BY.match(line) or BY.match(line)
@@ -471,53 +488,100 @@ def _skip_header(lines: list[str], start: int, stop: int, title: str | None) -> 
     return index, head
 
 
+def _inline_heading(lines: list[str], at: int) -> bool:
+    """A bare "Lire aussi" heading one linked title inside the body, the text going on after it."""
+    after = lines[at + 1 : at + 4]
+    return (
+        len(after) == 3
+        and bool(INLINE_HEADING.match(lines[at]))
+        and _teaser_title(after[0])
+        and all(_is_prose(line) and not _is_end(line) and _stamp(line) is None for line in after[1:])
+    )
+
+
+def _end_of_body(lines: list[str], start: int) -> int:
+    for index in range(start, len(lines)):
+        if _is_end(lines[index]) and not _inline_heading(lines, index):
+            return index
+    return len(lines)
+
+
+def _teaser_title(line: str) -> bool:
+    return _title_like(line) and len(line.split()) <= 25 and not line.endswith(".")
+
+
+def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | None:
+    """Where the body region stops at a full-line date, and whether teasers start there.
+
+    Two full-line dates, or one with a short title above it, mean dated teasers of other
+    articles; a lone date at the very end repeats the article's date (dropped); a lone
+    date followed by text is a dated intertitle and stays in the body.
+    """
+    dates = [i for i in range(start, end) if _stamp(lines[i]) is not None]
+    if not dates or (len(dates) == 1 and end - dates[0] > 3):
+        return None
+    first = dates[0]
+    titled = first - 1 >= start and _teaser_title(lines[first - 1])
+    return (first - 1 if titled else first), (titled or len(dates) >= 2)
+
+
 def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
     title, head = _title_above(lines, at)
-    end = next((i for i in range(at + 1, len(lines)) if _is_end(lines[i])), len(lines))
+    if isinstance(stamp.when, date) and not isinstance(stamp.when, datetime) and at + 1 < len(lines):
+        clock = parse_time(lines[at + 1])  # the time rendered on a line of its own [guess]
+        if clock is not None:
+            stamp = attrs.evolve(stamp, when=local_datetime(stamp.when, clock.hour, clock.minute))
+            at += 1
+    end = _end_of_body(lines, at + 1)
     start, more = _skip_header(lines, at + 1, end, title)
-    if title is None and start < end - 1 and _title_like(lines[start]) and not lines[start].endswith("."):
+    if title is None and start < end - 1 and _teaser_title(lines[start]):
         title = lines[start]  # a header written date first, title second [guess]
         start, more = _skip_header(lines, start + 1, end, title)
-    stop, cut = end, False
-    teaser_date = next((i for i in range(start, end) if _stamp(lines[i]) is not None), None)
-    if teaser_date is not None:
-        cut = True
-        above = teaser_date - 1
-        stop = above if above >= start and _title_like(lines[above]) else teaser_date
-    return _Layout(title=title, stamp=stamp, head=tuple(head + more), start=start, stop=stop, end=end,
-                   cut_by_date=cut)
+    cut = _teaser_cut(lines, start, end)
+    return _Layout(title=title, stamp=stamp, head=tuple(head + more), start=start,
+                   stop=end if cut is None else cut[0], end=end, cut_by_date=cut is not None and cut[1])
 
 
 def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
     return [line for line in lines[layout.start : layout.stop] if not _is_noise(line)]
 
 
+def _is_teaser_entry(body: list[str], layout: _Layout, teasers: int) -> bool:
+    """A title/date/teaser entry of a listing rather than an article."""
+    words = sum(len(line.split()) for line in body)
+    return len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2)
+
+
+def _is_teaser_page(lines: list[str], body: list[str], layout: _Layout) -> bool:
+    """A title, a date and one teaser ending in an ellipsis or a "read more" link."""
+    read_more = layout.end < len(lines) and bool(READ_MORE.match(lines[layout.end]))
+    return layout.title is not None and 0 < len(body) <= 2 and (body[-1].endswith(ELLIPSIS) or read_more)
+
+
 def _find_layout(lines: list[str]) -> _Layout | None:
-    """The article's header, or None; raise NotAnArticle for listings and teaser pages."""
+    """The article's header, or None; raise for listings, teaser pages and empty articles."""
     stamps = [(i, s) for i, s in ((i, _stamp(line)) for i, line in enumerate(lines)) if s is not None]
     teasers = 0
-    teaser_page = False
+    teaser_page = empty = False
     for index, stamp in stamps:
         if stamp.updated:
             continue
         layout = _layout_at(lines, index, stamp)
         body = _body_lines(lines, layout)
-        words = sum(len(line.split()) for line in body)
-        if len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2):
+        if _is_teaser_entry(body, layout, teasers):
             teasers += 1
-            continue
-        if any(_is_prose(line) for line in body):
+        elif any(_is_prose(line) for line in body):
             return layout
-        if layout.title and len(body) <= 2 and body and (
-            body[-1].endswith(ELLIPSIS) or (layout.end < len(lines) and READ_MORE.match(lines[layout.end]))
-        ):
-            teaser_page = True
+        teaser_page = teaser_page or _is_teaser_page(lines, body, layout)
+        empty = empty or (layout.title is not None and not body)
     new_site = sum(1 for _, s in stamps if s.new_site)
     if teasers >= 2 or len(stamps) >= 4:
         kind = "a listing of the new site" if new_site >= 2 else "a listing or home page"
         raise NotAnArticle(f"{kind}: {len(stamps)} dated teasers and no article body")
     if teaser_page:
         raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
+    if empty:
+        raise ExtractionError("found the title and the date line but no article body after them")
     return None
 
 
@@ -578,7 +642,7 @@ def _trim_tail(body: list[str], meta: _Meta) -> list[str]:
             meta.source = meta.source or credited
         elif byline and len(last) <= 60:
             meta.add_authors(_names(byline["names"]))
-        elif signature and len(last) <= 50 and SIGNATURE_CAPS.search(last) and not AGENCY_LINE.match(last):
+        elif signature and len(last) <= 50 and SIGNATURE_CAPS.search(last) and SIGNATURE_TITLECASE.search(last):
             meta.add_authors([signature["name"]])
         else:
             break
@@ -598,16 +662,20 @@ def _trim_start(body: list[str], meta: _Meta) -> list[str]:
 
 
 def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[str]:
-    """Drop noise and title repeats; move inline "Lire aussi : X" links to the related list."""
+    """Drop noise and title repeats; move inline "Lire aussi" links to the related list."""
     body: list[str] = []
+    linked = False  # the line after a bare "Lire aussi" heading is the linked title
     for line in lines:
         if _is_noise(line) or (title is not None and _same(line, title)):
             continue
         inline = INLINE_RELATED.match(line)
-        if inline:
-            meta.related.append(Link(title=clean(inline["title"])))
-            continue
-        body.append(line)
+        if linked or inline:
+            meta.related.append(Link(title=clean(inline["title"]) if inline else line))
+            linked = False
+        elif INLINE_HEADING.match(line):
+            linked = True
+        else:
+            body.append(line)
     return body
 
 
@@ -653,7 +721,7 @@ def _tags(lines: Sequence[str], start: int) -> tuple[str, ...]:
 
 def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
     """Title (only when repeated), body and end of a dump without its header lines."""
-    end = next((i for i, line in enumerate(lines) if _is_end(line)), len(lines))
+    end = _end_of_body(lines, 0)
     body = [line for line in lines[:end] if not _is_noise(line)]
     teaser = [i for i, line in enumerate(body[:3]) if line.endswith(ELLIPSIS) and i < len(body) - 1]
     if teaser:
@@ -663,8 +731,8 @@ def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
         title, body = body[0], body[2:]
     prose = sum(1 for line in body if _is_prose(line))
     teasers = sum(1 for line in body if line.endswith(ELLIPSIS))
-    if body and (prose * 2 <= len(body) or teasers >= 4):
-        raise NotAnArticle("no article header and no article prose: a listing or home page")
+    if body and (prose * 2 < len(body) or teasers >= 3):
+        raise NotAnArticle("no article header and too little prose: a listing or home page")
     return title, body, end
 
 
