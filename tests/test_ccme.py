@@ -11,6 +11,7 @@ import pytest
 
 import presskit
 from presskit import Document, ExtractionError, NotAnArticle
+from presskit.dates import local_datetime
 from presskit.text import clean
 from presskit_ccme import CcmeOutlet
 from presskit_ccme.multilingual import dates_in, guess_language
@@ -271,3 +272,37 @@ def test_byline_source_and_press_review_tail() -> None:
     assert article.source == "Le Matin"
     assert article.paragraphs == ("Premier paragraphe du texte.", "Second paragraphe du texte.")
     assert [link.title for link in article.related] == ["Un autre article du Conseil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "section"),
+    [
+        ("Médias et migration 25 avril 2016\nFacebook Twitter\nUn.\nDeux.", None, "Médias et migration"),
+        (
+            "Home»Archives»Médias et migration\n\nMédias et migration 25 avril 2016\nUn.\nDeux.",
+            None,
+            "Médias et migration",
+        ),
+        (
+            "Home»Archives»Entretiens»Un titre\n\nUn titre\n\nEntretiens 25 avril 2016\nUn.\nDeux.",
+            "Un titre",
+            "Entretiens",
+        ),
+    ],
+)
+def test_headers_without_title_or_with_title_in_the_trail(text: str, title: str | None, section: str) -> None:
+    article = extract(text)
+    assert (article.title, article.section, article.published) == (title, section, date(2016, 4, 25))
+    assert article.paragraphs == ("Un.", "Deux.")
+
+
+def test_meta_line_time_update_and_byline() -> None:
+    text = (
+        "Un titre\nMédias et migration 25 avril 2016 - 10:32 Mis à jour : 27 avril 2016 2 Mins Read\n"
+        "Par Jean Dupont et Ali Ben Salah\nUn.\nPar delà les frontières\nDeux.\nPar ailleurs"
+    )
+    article = extract(text)
+    assert article.published == local_datetime(date(2016, 4, 25), 10, 32)
+    assert article.updated == date(2016, 4, 27)
+    assert article.authors == ("Jean Dupont", "Ali Ben Salah")
+    assert article.paragraphs == ("Un.", "Par delà les frontières", "Deux.", "Par ailleurs")

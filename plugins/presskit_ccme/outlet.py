@@ -83,6 +83,28 @@ CATEGORIES = frozenset(
 # "Par/By <author>", "Updated: <date>" and a reading time [probable].
 BYLINE = re.compile(r"^(?:Par|By|بقلم)\s*:?\s+(?P<names>[^.!?;«»\d]{2,80})$")
 BYLINE_IN_META = re.compile(r"(?:^|\s)(?:Par|By|بقلم)\s*:?\s+(?P<names>.+)$")
+NAME_PARTICLES = frozenset(
+    {
+        "et",
+        "and",
+        "&",
+        "de",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "el",
+        "al",
+        "ben",
+        "bin",
+        "ou",
+        "le",
+        "la",
+        "d’",
+        "d'",
+    }
+)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\bet\b|\band\b|و\s)\s*")
 PUBLISHED_LABEL = re.compile(r"(?:^|\s+)(?:Publié le|Publié|Posted on|Published on|On)\s*:?$", re.I)
 UPDATED_LABEL = re.compile(
@@ -372,7 +394,7 @@ class Meta:
 class Header:
     """Title block of an article: title, meta line, share bars."""
 
-    title: str
+    title: str | None
     title_at: int
     body_at: int
     section: str | None = None
@@ -512,6 +534,23 @@ def _authors(names: str) -> tuple[str, ...]:
     return tuple(name for name in (clean(n) for n in AUTHOR_SPLIT.split(names)) if name)
 
 
+def _looks_like_names(names: str) -> bool:
+    """Capitalised words and particles only ("Par ailleurs" or "Par delà…" are no bylines)."""
+    words = names.replace(",", " ").split()
+    if not words or len(words) > 10:
+        return False
+    return all(
+        word[0].isupper() or word.lower() in NAME_PARTICLES or "\u0621" <= word[0] <= "\u064a"
+        for word in words
+    )
+
+
+def _byline(text: str) -> tuple[str, ...]:
+    """The authors of a ``Par X`` / ``By X`` line, or () for any other line."""
+    found = BYLINE.match(text)
+    return _authors(found["names"]) if found and _looks_like_names(found["names"]) else ()
+
+
 # -- meta line -------------------------------------------------------------------------------
 
 
@@ -529,7 +568,7 @@ def _parse_meta(text: str) -> Meta | None:
     prefix = PUBLISHED_LABEL.sub("", text[: first.start].strip(" |·•-–")).strip(" |·•-–")
     authors: tuple[str, ...] = ()
     byline = BYLINE_IN_META.search(prefix)
-    if byline:
+    if byline and _looks_like_names(byline["names"]):
         authors, prefix = _authors(byline["names"]), prefix[: byline.start()].strip(" |·•-–")
     if prefix and (
         NOT_CATEGORY.search(prefix)
@@ -551,8 +590,11 @@ def _updated_line(text: str) -> When | None:
 # -- header ----------------------------------------------------------------------------------
 
 
-def _header_from(lines: Sequence[Line], title_at: int, limit: int, section: str | None) -> Header | None:
-    """Read the meta line and share bars under the title at ``title_at``."""
+def _header_from(
+    lines: Sequence[Line], title_at: int, limit: int, section: str | None, *, titled: bool = True
+) -> Header | None:
+    """Read the meta line and share bars under the title at ``title_at`` (under the line
+    at ``title_at`` without taking it as title when ``titled`` is false)."""
     meta: Meta | None = None
     updated: When | None = None
     labels: list[str] = []
@@ -577,13 +619,13 @@ def _header_from(lines: Sequence[Line], title_at: int, limit: int, section: str 
         return None
     authors = meta.authors if meta else ()
     for label in labels:
-        byline = BYLINE.match(label)
-        if byline:
-            authors = authors or _authors(byline["names"])
+        names = _byline(label)
+        if names:
+            authors = authors or names
         else:
             section = section or label
     return Header(
-        title=lines[title_at].text,
+        title=lines[title_at].text if titled else None,
         title_at=title_at,
         body_at=index,
         section=section or (meta.category if meta else None),
@@ -594,14 +636,30 @@ def _header_from(lines: Sequence[Line], title_at: int, limit: int, section: str 
 
 
 def _header_after_breadcrumb(lines: Sequence[Line], crumb: int, limit: int) -> Header | None:
-    trail = BREADCRUMB_SEP.split(lines[crumb].text)
-    section = clean(trail[-1]) if len(trail) > 1 else None
+    trail = [clean(part) for part in BREADCRUMB_SEP.split(lines[crumb].text)][1:]
     index = crumb + 1
     while index < limit and (lines[index].bullet or _is_chrome(lines[index].text)):
         index += 1
-    if index >= limit or not _plausible_title(lines[index]):
+    if index >= limit:
+        return None
+    if trail and trail[-1] == lines[index].text:
+        trail.pop()  # a trail that ends with the post title
+    section = trail[-1] if trail else None
+    if _opens_titleless(lines, index):
+        return _header_from(lines, index - 1, limit, section, titled=False)
+    if not _plausible_title(lines[index]):
         return None
     return _header_from(lines, index, limit, section)
+
+
+def _opens_titleless(lines: Sequence[Line], index: int) -> bool:
+    """A meta line (category or share bars under it) where the title should be: the extract
+    or dump lost its title."""
+    meta = _parse_meta(lines[index].text)
+    if meta is None or lines[index].bullet:
+        return False
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(meta.category or meta.authors) or _is_share(following)
 
 
 def _candidate_strength(lines: Sequence[Line], index: int) -> int:
@@ -637,6 +695,8 @@ def _title_above(lines: Sequence[Line], meta_at: int) -> int:
 
 def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
     """The first sure title block of a dump without breadcrumb, else a bare date at the top."""
+    if lines and _opens_titleless(lines, 0):
+        return _header_from(lines, -1, limit, None, titled=False)
     strengths = [(index, _candidate_strength(lines, index)) for index in range(1, limit)]
     for wanted in (2, 1):
         for index, strength in strengths:
@@ -726,13 +786,13 @@ def _split_tail(paragraphs: list[str]) -> Tail:
             source = last.strip("()")
         elif original is None and _is_date_only(last):
             original = _parse_meta(last).published  # type: ignore[union-attr]
-        elif not authors and (byline := BYLINE.match(last)):
-            authors = _authors(byline["names"])
+        elif not authors and _byline(last):
+            authors = _byline(last)
         else:
             break
         body.pop()
-    if len(body) > 1 and not authors and (byline := BYLINE.match(body[0])):
-        authors = _authors(byline["names"])
+    if len(body) > 1 and not authors and _byline(body[0]):
+        authors = _byline(body[0])
         body.pop(0)
     return Tail(paragraphs=body, source=source, source_published=original, authors=authors)
 
@@ -782,7 +842,7 @@ def _tags(lines: Sequence[Line], start: int) -> tuple[str, ...]:
 
 def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
     """Author archives and old Joomla teaser pages, recognised by their labels."""
-    stop = header.title_at if header else len(lines)
+    stop = header.body_at if header else len(lines)
     for line in lines[:stop]:
         if not line.bullet and AUTHOR_ARCHIVE.match(line.text):
             raise NotAnArticle(f"a CCME author archive ({line.text})")
