@@ -628,6 +628,14 @@ def _read_head(head: Sequence[str], title: str | None, meta: _Meta) -> None:
             meta.updated = stamp.when
 
 
+def _signature(line: str) -> str | None:
+    """The name of a closing signature line ("Anass MACHLOUKH"), or None."""
+    m = SIGNATURE.match(line)
+    if m and len(line) <= 50 and SIGNATURE_CAPS.search(line) and SIGNATURE_TITLECASE.search(line):
+        return m["name"]
+    return None
+
+
 def _trim_tail(body: list[str], meta: _Meta) -> list[str]:
     """Take the credited source and closing signature off the end of the body."""
     body = list(body)
@@ -635,15 +643,15 @@ def _trim_tail(body: list[str], meta: _Meta) -> list[str]:
         last = body[-1]
         label = SOURCE_LABEL.match(last)
         agency = AGENCY_LINE.match(last)
-        signature = SIGNATURE.match(last)
+        signature = _signature(last)
         byline = BY.match(last)
         if label or agency:
             credited = clean(label["source"]) if label else _agency(agency["source"]) if agency else None
             meta.source = meta.source or credited
         elif byline and len(last) <= 60:
             meta.add_authors(_names(byline["names"]))
-        elif signature and len(last) <= 50 and SIGNATURE_CAPS.search(last) and SIGNATURE_TITLECASE.search(last):
-            meta.add_authors([signature["name"]])
+        elif signature:
+            meta.add_authors([signature])
         else:
             break
         body.pop()
