@@ -395,7 +395,6 @@ class Header:
     """Title block of an article: title, meta line, share bars."""
 
     title: str | None
-    title_at: int
     body_at: int
     section: str | None = None
     published: When | None = None
@@ -626,7 +625,6 @@ def _header_from(
             section = section or label
     return Header(
         title=lines[title_at].text if titled else None,
-        title_at=title_at,
         body_at=index,
         section=section or (meta.category if meta else None),
         published=meta.published if meta else None,
