@@ -83,8 +83,14 @@ CREDIT = re.compile(
 )
 DR_ONLY = re.compile(r"^(?:©\s*)?(?:DR|D\.R\.?)$")
 CAPTION_WITH_DR = re.compile(r"^(?P<caption>.{3,250}?)(?:[.,/–-]\s*|\s+©\s*|\s*\()(?:©\s*)?DR\)?$")
+# A caption with its credit on the same line: "Le wali de Tanger. © Copyright : MAP" [probable].
+CAPTION_WITH_CREDIT = re.compile(
+    r"^(?P<caption>[^©]{3,300}?)[\s.,]*©\s*(?:Copyright\s*:?\s*)?(?P<credit>[^©]{1,80})$", re.I
+)
+# A short line crediting a photo rather than titling an article [probable].
+CREDIT_WORDS = re.compile(r"\bLe ?360\b|\bMAP\b|\bAFP\b|\bArchives?\b|\bDR\b|\s/\s|\w/\w")
 # A site footer's copyright line, not an image credit: a year or a rights statement.
-FOOTER_COPYRIGHT = re.compile(r"^©.*(?:\b(?:19|20)\d\d\b|droits|rights)", re.I)
+FOOTER_COPYRIGHT = re.compile(r"©.*(?:\b(?:19|20)\d\d\b|droits|rights)", re.I)
 
 # Byline: "Par X", "Par X et Y", "Par Le360 (avec MAP)"; outlets.md [solid] for "Par <Name>",
 # the agency suffix is [probable].
@@ -92,6 +98,8 @@ AUTHOR_LINE = re.compile(
     r"^Par\s*:?\s+(?P<names>.+?)\s*(?:\(\s*avec\s+(?P<agency>[^)]+?)\s*\)|,?\s+avec\s+(?P<agency2>[^\s,]+))?$"
 )
 NAME_SPLIT = re.compile(r"\s*,\s*|\s+et\s+|\s*&\s*")
+# A byline and the date on one line: "Par Nadia Alami - Le 01/03/2021 à 10h30" [guess].
+BYLINE_AND_DATE = re.compile(r"^(?P<byline>Par\s.+?)\s*[-–|,]?\s*(?P<date>Le\s+\d{1,2}/\d{1,2}/\d{4}.*)$")
 HOUSE_BYLINES = ("La rédaction", "Rédaction")  # [probable] unsigned house bylines
 NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "la", "le", "van", "von", "da"}
 
@@ -128,7 +136,8 @@ END_PREFIXES = (
     "nous contacter", "abonnez-vous a notre newsletter", "inscrivez-vous a notre newsletter",
     "recevez notre newsletter", "inscrivez-vous a la newsletter", "telechargez l'application",
     "telecharger l'application", "telechargez notre application", "suivez-nous", "retrouvez-nous",
-    "follow us", "about us", "contact us", "privacy policy", "terms of use",
+    "articles similaires", "dans la meme rubrique", "vous aimerez aussi", "les plus commentes",
+    "les plus partages", "follow us", "about us", "contact us", "privacy policy", "terms of use",
     "subscribe to our newsletter", "download the app", "جميع الحقوق محفوظة", "من نحن",
     "اتصل بنا", "تابعونا", "النشرة الإخبارية", "سياسة الخصوصية",
 )  # fmt: skip
@@ -145,6 +154,10 @@ NOISE_EXACT = {
     "refuser", "j'accepte", "retour en haut",
 }  # fmt: skip
 NOISE = re.compile(r"^(?:(?:le ?360)+(?:\.ma)?|(?:nous utilisons|ce site utilise) des cookies.*)$", re.I)
+SHARE_BAR = re.compile(
+    r"^(?:(?:partager(?: sur)?|facebook|twitter|x|whatsapp|linkedin|telegram|messenger|e-?mail|imprimer"
+    r"|copier le lien)\s*[|•·,]?\s*){2,}$"
+)
 BREADCRUMB = re.compile(r"^Accueil\s*[»>/|›]\s*(?P<trail>.+)$", re.I)
 
 # Teaser pages and stray teasers: a teaser text ends with an ellipsis or a "read more".
@@ -153,7 +166,16 @@ READ_MORE = re.compile(r"^(?:lire la suite|suite|lire plus|en savoir plus)\s*(?:
 
 HEADER_SPAN = 8  # the header (overline, title, caption, credit, chapeau, byline) is short
 PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
+LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
+
+# HTML fingerprints: the page's own URL or site name (a mere mention of Le360 in another
+# outlet's page is not enough); "le360-tags" is the site's own class, outlets.md [solid].
+HTML_OWN_URL = re.compile(
+    r"""<(?:link|meta)[^>]+(?:rel=["']canonical["']|property=["']og:url["'])[^>]+le360\.ma"""
+    r"""|property=["']og:site_name["']\s+content=["']Le ?360""",
+    re.I,
+)
 
 # -- example cases (invented articles in Le360's templates) -------------------------------
 
@@ -223,6 +245,24 @@ CASES = (
             "updated": "2022-11-20T10:40:00+01:00",
             "paragraph_count": 3,
             "body_excludes": ["Des caisses d’oranges"],
+        },
+    ),
+    Case(
+        file="cases/arc-extract-inline-credit.txt",
+        note="Arc dump: breadcrumb, share bar, byline and date on one line, update stamp, inline "
+        "photo credit, 'Lire aussi' link and intertitle in the body, footer",
+        expected={
+            "title": "Essaouira: les Gnaoua reviennent sur la place Moulay Hassan",
+            "section": "Culture",
+            "authors": ["La rédaction"],
+            "published": "2022-05-18T15:20:00+01:00",
+            "updated": "2022-05-19T08:05:00+01:00",
+            "images": [{"url": None, "caption": "Un maâlem sur la scène du festival, en 2019",
+                        "credit": "Le360 / Archives"}],
+            "paragraph_count": 3,
+            "body_first": "Après deux années d’absence",
+            "body_excludes": ["Partager", "Tanger: la fête", "Tous droits"],
+            "related_titles": ["Tanger: la fête de la musique revient en juin"],
         },
     ),
     Case(
@@ -302,7 +342,7 @@ class Le360Outlet(Outlet):
 
 def _score_text(document: Document) -> float:
     lines = [clean(line) for line in document.lines if line.strip()]
-    dated = [line for line in lines if DATE_LINE.match(line)]
+    dated = [stamp for line in lines if (stamp := _date_part(line))]
     folded = fold(document.text).replace("’", "'")
     score = 0.0
     if dated:
@@ -313,7 +353,9 @@ def _score_text(document: Document) -> float:
         score += 0.35
     if "cet article est une revue de presse tiree" in folded:
         score += 0.2
-    if any(line.startswith("© Copyright :") for line in lines):
+    if "kiosque360" in folded:
+        score += 0.15  # the brand of Le360's press review [probable]
+    if any("© Copyright :" in line for line in lines):
         score += 0.15
     if any(AUTHOR_LINE.match(line) and "Le360" in line for line in lines):
         score += 0.15
@@ -322,11 +364,21 @@ def _score_text(document: Document) -> float:
     return min(score, 1.0)
 
 
+def _date_part(line: str) -> str | None:
+    """The date line, alone or after a byline on the same line, or None."""
+    if DATE_LINE.match(line):
+        return line
+    joined = BYLINE_AND_DATE.match(line)
+    return joined["date"] if joined and DATE_LINE.match(joined["date"]) else None
+
+
 def _score_html(text: str) -> float:
-    head = text[:200_000]
-    score = 0.4 if "le360" in head.lower() else 0.0
-    if any(marker in head for marker in ("subheadline-date", "le360-tags", "Fusion.globalContent")):
-        score += 0.4
+    head = text[:300_000]
+    score = 0.6 if HTML_OWN_URL.search(head) else 0.0
+    if "le360-tags" in head:
+        score += 0.3
+    if "subheadline-date" in head or "Fusion.globalContent" in head:
+        score += 0.1  # Arc XP markup, shared with other Arc sites
     return min(score, 1.0)
 
 
@@ -356,7 +408,8 @@ def _key(line: str) -> str:
 
 
 def _is_noise(line: str) -> bool:
-    return _key(line) in NOISE_EXACT or bool(NOISE.match(line))
+    key = _key(line)
+    return key in NOISE_EXACT or bool(NOISE.match(line) or SHARE_BAR.match(key))
 
 
 def _content_lines(document: Document, parts: _Parts) -> list[str]:
@@ -375,7 +428,12 @@ def _content_lines(document: Document, parts: _Parts) -> list[str]:
         if crumb:
             parts.section = parts.section or _breadcrumb_section(crumb["trail"])
             continue
-        if not _is_noise(line):
+        if _is_noise(line):
+            continue
+        joined = BYLINE_AND_DATE.match(line)
+        if joined and DATE_LINE.match(joined["date"]):
+            out.extend((joined["byline"], joined["date"]))
+        else:
             out.append(line)
     return out
 
@@ -489,19 +547,30 @@ def _take_bylines(lines: list[str], parts: _Parts) -> list[str]:
     return out
 
 
+def _image_of(line: str) -> Image | None:
+    """The image a caption or credit line describes, or None for any other line."""
+    if DR_ONLY.match(line):
+        return Image(credit="DR")
+    with_dr = CAPTION_WITH_DR.match(line)
+    if with_dr:
+        return Image(caption=with_dr["caption"].strip(" .,"), credit="DR")
+    inline = CAPTION_WITH_CREDIT.match(line)
+    if inline and not FOOTER_COPYRIGHT.search(line):
+        return Image(caption=inline["caption"].strip(" ,") or None, credit=clean(inline["credit"]) or None)
+    return None
+
+
 def _take_images(lines: list[str], parts: _Parts) -> list[str]:
     """Drop captions and credits into ``parts.images``: a line followed by a credit line
-    is a caption; 'DR' and 'caption. DR' lines are captions with their credit."""
+    ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both."""
     out: list[str] = []
     for line in lines:
         credit = CREDIT.match(line)
-        if DR_ONLY.match(line):
-            parts.images.append(Image(credit="DR"))
-        elif credit and not FOOTER_COPYRIGHT.match(line):
+        if credit and not FOOTER_COPYRIGHT.match(line):
             caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
-        elif (with_dr := CAPTION_WITH_DR.match(line)) is not None:
-            parts.images.append(Image(caption=with_dr["caption"].strip(" .,"), credit="DR"))
+        elif (image := _image_of(line)) is not None:
+            parts.images.append(image)
         else:
             out.append(line)
     return out
@@ -509,6 +578,8 @@ def _take_images(lines: list[str], parts: _Parts) -> list[str]:
 
 def _is_caption(line: str) -> bool:
     """A caption left between title and chapeau: a person's name or a sentence."""
+    if len(line) <= 80 and CREDIT_WORDS.search(line):
+        return True
     return line.endswith(".") or (_name_ok(line) and len(line.split()) <= 4 and ":" not in line)
 
 
@@ -532,11 +603,15 @@ def _parse_header(lines: list[str], parts: _Parts) -> None:
     Read from the bottom up, since a dump may start with menus or a stray teaser:
     the chapeau is last, a caption may sit between it and the title (Drupal).
     """
+    stamps = [m for m in map(UPDATED_LINE.match, lines) if m]
+    if stamps:
+        parts.updated = parse_date(stamps[0]["updated"])
+        lines = [line for line in lines if not UPDATED_LINE.match(line)]
     rest = _take_overlines(_take_images(_take_bylines(lines, parts), parts), parts)
     if not rest:
         return
     glued, last = _split_overline(rest[-1])
-    if glued or (_is_prose(last) if len(rest) == 1 else last.endswith((".", "…")) or len(last) >= 100):
+    if glued or (_is_prose(last) if len(rest) == 1 else last.endswith(LEAD_END) or len(last) >= 100):
         parts.section = parts.section or glued
         parts.lead = last
         rest = rest[:-1]
