@@ -63,7 +63,7 @@ WMAKER_DATE = re.compile(rf"^{_WMAKER_WHEN}$")
 WMAKER_BYLINE = re.compile(rf"^Rédigé par .{{2,80}} le {_WMAKER_WHEN}$")
 BRAND = re.compile(r"lopinion\.ma|L['’]Opinion Maroc|©\s*(?:\d{4}\s*)?L['’]Opinion", re.I)
 
-# Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [solid].
+# Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [probable].
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:de|du|des|d['’]|el|al|ben|bin|ibn|ou|la|le|van|von)"
 _NAME = rf"(?:[Ll]a\s+[Rr][ée]daction|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}))*)"
@@ -73,9 +73,8 @@ WRITTEN_BY = re.compile(
 )
 BY = re.compile(rf"^Par\s*:?\s+(?P<names>{_NAMES})(?:\s*[,-]?\s+le\s+(?P<when>.+))?$")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|\bet\b)\s*")
-# A closing signature: "Anass MACHLOUKH" (a name with an upper-case surname) [probable].
-# Both a Titlecase given name and an upper-case surname, so that a closing all-caps
-# intertitle or slogan is not taken for one.
+# A closing signature line, "Karim BENNIS" [probable]: it needs both a Titlecase given
+# name and an upper-case surname, so that a closing all-caps intertitle is not one.
 SIGNATURE = re.compile(rf"^(?:Par\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|el|al|ben|ibn|ou)){{1,4}})$")
 SIGNATURE_CAPS = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{3,}\b")
 SIGNATURE_TITLECASE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\b")
@@ -83,7 +82,7 @@ SIGNATURE_TITLECASE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\b")
 # Credited source at the end of the body [probable: MAP dispatches].
 SOURCE_LABEL = re.compile(r"^Sources?\s*:\s*(?P<source>[^.!?]{2,60}?)\.?$", re.I)
 AGENCIES = ("MAP", "AFP", "Reuters", "AP", "EFE", "Anadolu", "Xinhua", "DPA", "APS", "Belga", "Sputnik",
-            "Agences", "agences")
+            "Agences")
 AGENCY_LINE = re.compile(rf"^\(?(?:Avec\s+(?:la\s+)?)?(?P<source>{'|'.join(AGENCIES)})\)?\.?$", re.I)
 AGENCY_TAIL = re.compile(rf"\((?P<source>{'|'.join(AGENCIES)})\)\.?$")
 SECTION_LABEL = re.compile(r"^(?:Rubrique|Cat[ée]gorie)\s*:\s*(?P<section>.{2,40})$", re.I)
@@ -103,11 +102,15 @@ NOISE = (
     re.compile(r"^(?:©|\(©|Copyright\b)(?!.*\b(?:19|20)\d\d\b).{0,80}$", re.I),  # image credits
     re.compile(r"^\(?(?:Photos?|Ph|Crédits?(?: photos?)?|Image|Illustration)\s*(?:\.|:|-)\s*.{0,80}$", re.I),
     re.compile(r"^(?:DR|Photo d['’]illustration|Image d['’]illustration|Illustration)\.?$", re.I),
-    re.compile(r"^L['’]Opinion(?: Maroc)?\s*[-–|:].{0,100}$"),  # logo text and tagline [guess]
+    re.compile(r"^L['’]Opinion(?: Maroc)?(?:\s*[-–|:].{0,100})?$"),  # logo text and tagline [guess]
+    # a caption ending in its credit: "Le ministre à Rabat (Ph. MAP)"
+    re.compile(r"^.{0,150}\((?:Ph(?:oto)?s?\.?|Crédits?(?:\s*photos?)?\s*:|©)\s*:?[^()]{0,40}\)$", re.I),
+    re.compile(r"^\d+\s*min(?:utes?)?\.? de lecture$", re.I),  # new-site reading time
     re.compile(r"^(?:Publicité|Advertisement|Sponsorisé|Contenu sponsorisé|Annonce)$", re.I),  # ad labels
 )
 
-# Body ends at the first of these. "Lire aussi" alone heads the related teasers [solid].
+# Body ends at the first of these. "Lire aussi" alone heads the related teasers [solid];
+# the other headings, comments, newsletter and footer lines [probable].
 RELATED_HEADINGS = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Lire également|Dans la même rubrique|Articles? similaires|"
     r"Sur le même sujet|Autres articles|Derniers articles|Dernières actualités|Les plus lus|"
@@ -143,7 +146,8 @@ END_MARKERS = (
 TAGS_LINE = re.compile(r"^(?:Tags|Mots[- ]clés|Thèmes)\s*:\s*(?P<tags>.*)$", re.I)
 TAGS_HEADING = re.compile(r"^(?:Tags|Mots[- ]clés)\s*:?$", re.I)
 TAG_SPLIT = re.compile(r"\s*(?:[,;|•]|\s-\s)\s*")
-# "Lire aussi : <title>" inside the body links another article [solid on lopinion.ma].
+# "Lire aussi : <title>" (or the heading alone, the title on the next line) inside the
+# body links another article [probable]; the bare heading followed by teasers ends it.
 INLINE_HEADING = re.compile(r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:?$", re.I)
 INLINE_RELATED = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
@@ -206,6 +210,23 @@ CASES = (
         },
     ),
     Case(
+        file="cases/article-inline-link-update.txt",
+        url="https://www.lopinion.ma/Diplomatie-Rabat-et-Dakar-signent-sept-accords_a44444.html",
+        note="rubrique label, update line, two authors, share bar, bare 'Lire aussi' heading one "
+             "link inside the body, intertitle, ad label, comment block",
+        expected={
+            "title": "Diplomatie : Rabat et Dakar signent sept accords de coopération",
+            "published": "2021-12-03T18:45:00+01:00",
+            "updated": "2021-12-04T10:20:00+01:00",
+            "section": "Monde",
+            "authors": ["Omar SEFRIOUI", "Leila Benjelloun"],
+            "paragraph_count": 6,
+            "body_contains": ["Un partenariat ancien", "Le prochain rendez-vous"],
+            "body_excludes": ["Publicité", "Lire aussi", "ne fait pas partie", "Facebook"],
+            "related_titles": ["Maroc-Sénégal : la ligne aérienne Casablanca-Ziguinchor relancée"],
+        },
+    ),
+    Case(
         file="cases/extract-headless.txt",
         url="https://www.lopinion.ma/Energie-solaire-Noor-Midelt_a55555.html",
         note="main-content extract without title or date, a stray teaser on top, cut short",
@@ -222,6 +243,11 @@ CASES = (
         file="cases/listing-rubrique.txt",
         reject="listing",
         note="WMaker rubrique listing: title/date/teaser triples, no article body",
+    ),
+    Case(
+        file="cases/home-page.txt",
+        reject="home page",
+        note="home page without URL: logo, render date, menus, rubrique-dated teasers",
     ),
     Case(
         file="cases/listing-new-site.txt",
@@ -468,8 +494,8 @@ def _title_above(lines: list[str], at: int) -> tuple[str | None, list[str]]:
             head.append(line)
             continue
         if _title_like(line):
-            crumbs = [lines[i] for i in range(max(0, index - 3), index) if BREADCRUMB.match(lines[i])]
-            return line, head + crumbs
+            above = lines[max(0, index - 3) : index]
+            return line, head + [x for x in above if BREADCRUMB.match(x) or SECTION_LABEL.match(x)]
         break
     return None, head
 
@@ -489,14 +515,25 @@ def _skip_header(lines: list[str], start: int, stop: int, title: str | None) -> 
 
 
 def _inline_heading(lines: list[str], at: int) -> bool:
-    """A bare "Lire aussi" heading one linked title inside the body, the text going on after it."""
-    after = lines[at + 1 : at + 4]
-    return (
-        len(after) == 3
-        and bool(INLINE_HEADING.match(lines[at]))
-        and _teaser_title(after[0])
-        and all(_is_prose(line) and not _is_end(line) and _stamp(line) is None for line in after[1:])
-    )
+    """A bare "Lire aussi" heading one linked title inside the body, the text going on after it.
+
+    Teasers after the heading alternate titles and teasers (or carry dates and ellipses);
+    an article going on has prose with a few intertitles.
+    """
+    if not INLINE_HEADING.match(lines[at]) or at + 2 >= len(lines):
+        return False
+    if not (_teaser_title(lines[at + 1]) and _is_prose(lines[at + 2])):
+        return False
+    rest: list[str] = []
+    for line in lines[at + 2 :]:
+        if _is_end(line):
+            break
+        if _stamp(line) is not None or line.endswith(ELLIPSIS):
+            return False
+        if not _is_noise(line):
+            rest.append(line)
+    prose = sum(1 for line in rest if _is_prose(line))
+    return prose >= 2 and 2 * (len(rest) - prose) <= prose
 
 
 def _end_of_body(lines: list[str], start: int) -> int:
