@@ -349,6 +349,8 @@ def _score_text(document: Document) -> float:
         score += 0.5
         if len(dated) >= 2 and dated[0] in dated[1:]:
             score += 0.3  # Drupal repeats the article's date line at the end
+        if _date_between_header_and_body(lines):
+            score += 0.2
     if "bienvenue dans l'espace commentaire" in folded:
         score += 0.35
     if "cet article est une revue de presse tiree" in folded:
@@ -362,6 +364,17 @@ def _score_text(document: Document) -> float:
     if any(_split_overline(line)[0] for line in lines[:60]):
         score += 0.1
     return min(score, 1.0)
+
+
+def _date_between_header_and_body(lines: Sequence[str]) -> bool:
+    """The template's shape: chapeau or byline, then the date line, then body text."""
+    for index in range(1, len(lines) - 1):
+        if _date_part(lines[index]):
+            above = lines[index - 1]
+            below = lines[index + 1 : index + 4]  # an update stamp or a caption may come first
+            if (_is_prose(above) or _byline(above) is not None) and any(map(_is_prose, below)):
+                return True
+    return False
 
 
 def _date_part(line: str) -> str | None:
