@@ -34,15 +34,17 @@ def record(outlet: presskit.Outlet, case: presskit.Case, url: str | None) -> dic
     return presskit.extract_file(outlet.case_path(case), url=url, registry=REGISTRY).to_dict()
 
 
+def body(record: dict[str, Any]) -> list[str]:
+    return [clean(p) for p in ([record["lead"]] if record["lead"] else []) + record["paragraphs"]]
+
+
 @pytest.mark.parametrize(("outlet", "html", "text"), PAIRS, ids=[f"{o.name}:{h.file}" for o, h, _ in PAIRS])
 def test_html_and_dump_agree(outlet: presskit.Outlet, html: presskit.Case, text: presskit.Case) -> None:
     url = html.url or text.url
     from_html, from_text = record(outlet, html, url), record(outlet, text, url)
     for key in COMPARED:
         assert from_html[key] == from_text[key], key
-    body_html = [clean(p) for p in ([from_html["lead"]] if from_html["lead"] else []) + from_html["paragraphs"]]
-    body_text = [clean(p) for p in ([from_text["lead"]] if from_text["lead"] else []) + from_text["paragraphs"]]
-    assert body_html == body_text
+    assert body(from_html) == body(from_text)
 
 
 def test_every_outlet_has_a_pair() -> None:
