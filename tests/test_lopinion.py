@@ -252,3 +252,13 @@ def test_domains_cover_legacy_and_new_hosts() -> None:
 def test_declared_cases_pass() -> None:
     for case in OUTLET.cases:
         assert check_case(REGISTRY.get("lopinion"), case, REGISTRY) == [], case.file
+
+
+def test_unbulleted_menus_around_the_body_are_dropped() -> None:
+    menu = "Nation\nEconomie\nSport\nCulture\n"
+    text = f"{menu}Un titre de test\nLundi 6 Mars 2023 - 10:00\n{PARAGRAPH}\n{PARAGRAPH}\nKarim BENNIS\n{menu}"
+    article = _extract(text)
+    assert article.paragraphs == (PARAGRAPH, PARAGRAPH)
+    assert article.authors == ("Karim BENNIS",)
+    headless = _extract(f"{menu}{PARAGRAPH}\n{PARAGRAPH}\n{menu}")
+    assert headless.paragraphs == (PARAGRAPH, PARAGRAPH) and headless.title is None

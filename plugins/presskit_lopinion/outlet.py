@@ -330,6 +330,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _detect_html(html: str) -> float:
+    """Site name or asset URLs of lopinion.ma in the page source."""
     head = html[:20000]
     if re.search(r"""og:site_name["']\s+content=["']L['’]Opinion""", head) or head.count("lopinion.ma") >= 3:
         return 0.8
@@ -337,6 +338,7 @@ def _detect_html(html: str) -> float:
 
 
 def _detect_text(raw: Sequence[str]) -> float:
+    """WMaker fingerprints (capped: other sites share them), new-site dates, then the brand."""
     lines = [c for c in (clean(line) for line in raw[:300]) if c]
     score = 0.0
     dated = [i for i, line in enumerate(lines) if WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)]
@@ -356,7 +358,7 @@ def _detect_text(raw: Sequence[str]) -> float:
         score = max(score, 0.55 if new_site >= 3 else 0.45)
     score = min(score, 0.65)  # other sites run WMaker too: the template alone proves little
     if BRAND.search("\n".join(raw)):
-        score += 0.3
+        score += 0.3 if score else 0.2  # a mention alone may be another outlet quoting it
     return round(min(score, 0.95), 2)
 
 
@@ -392,6 +394,7 @@ def _prepare(raw: Sequence[str]) -> list[str]:
 
 
 def _is_noise(line: str) -> bool:
+    """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
     if any(p.match(line) for p in NOISE):
         return True
     half = len(line) // 2
@@ -399,10 +402,12 @@ def _is_noise(line: str) -> bool:
 
 
 def _is_end(line: str) -> bool:
+    """A line that ends the body: related heading, tags, comments, newsletter, footer."""
     return any(p.match(line) for p in END_MARKERS)
 
 
 def _names(text: str) -> tuple[str, ...]:
+    """Split "A, B et C" into names."""
     return tuple(n for n in (clean(x).strip(" .,") for x in NAME_SPLIT.split(text)) if n)
 
 
@@ -446,10 +451,12 @@ def _byline(line: str) -> tuple[tuple[str, ...], When | None] | None:
 
 
 def _is_prose(line: str) -> bool:
+    """A full paragraph: a dozen words or more, not a teaser cut by an ellipsis."""
     return len(line.split()) >= 12 and not line.endswith(ELLIPSIS)
 
 
 def _title_like(line: str) -> bool:
+    """Could be a headline: a few words, not a date, byline, marker or noise."""
     return (
         2 <= len(line.split()) <= 40
         and not line.endswith(ELLIPSIS)
@@ -537,6 +544,7 @@ def _inline_heading(lines: list[str], at: int) -> bool:
 
 
 def _end_of_body(lines: list[str], start: int) -> int:
+    """Index of the first end marker from ``start`` (inline "Lire aussi" links excepted)."""
     for index in range(start, len(lines)):
         if _is_end(lines[index]) and not _inline_heading(lines, index):
             return index
@@ -544,6 +552,7 @@ def _end_of_body(lines: list[str], start: int) -> int:
 
 
 def _teaser_title(line: str) -> bool:
+    """A short headline without a final period (a teaser's or a linked title)."""
     return _title_like(line) and len(line.split()) <= 25 and not line.endswith(".")
 
 
@@ -580,6 +589,7 @@ def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
 
 
 def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
+    """The body region of a layout without its noise lines."""
     return [line for line in lines[layout.start : layout.stop] if not _is_noise(line)]
 
 
@@ -636,12 +646,14 @@ class _Meta:
     related: list[Link] = attrs.Factory(list)
 
     def add_authors(self, names: Sequence[str]) -> None:
+        """Add names not yet listed, in order."""
         for name in names:
             if fold(name) not in {fold(a) for a in self.authors}:
                 self.authors.append(name)
 
 
 def _agency(name: str) -> str:
+    """The agency name as usually written (``map`` -> ``MAP``)."""
     return next((a for a in AGENCIES if a.lower() == name.lower()), name)
 
 
@@ -749,6 +761,7 @@ def _related(lines: Sequence[str], start: int) -> list[Link]:
 
 
 def _tags(lines: Sequence[str], start: int) -> tuple[str, ...]:
+    """Tags from a "Tags : a, b" line or a "Tags" heading over short lines."""
     for index in range(start, len(lines)):
         line = lines[index]
         found = TAGS_LINE.match(line)
@@ -764,10 +777,30 @@ def _tags(lines: Sequence[str], start: int) -> tuple[str, ...]:
     return ()
 
 
+def _is_menu_word(line: str) -> bool:
+    """A short unpunctuated line that is no credit, byline or signature: a menu entry."""
+    return (
+        len(line.split()) <= 4
+        and not line.endswith((".", "!", "?", "»", '"', "…", ":", ")"))
+        and not (SOURCE_LABEL.match(line) or AGENCY_LINE.match(line) or BY.match(line) or _signature(line))
+    )
+
+
+def _strip_menu_runs(body: list[str]) -> list[str]:
+    """Drop runs of three or more menu entries opening or closing the body (unbulleted menus)."""
+    head = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
+    if head >= 3:
+        body = body[head:]
+    tail = next((i for i, line in enumerate(reversed(body)) if not _is_menu_word(line)), len(body))
+    if tail >= 3:
+        body = body[: len(body) - tail]
+    return body
+
+
 def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
     """Title (only when repeated), body and end of a dump without its header lines."""
     end = _end_of_body(lines, 0)
-    body = [line for line in lines[:end] if not _is_noise(line)]
+    body = _strip_menu_runs([line for line in lines[:end] if not _is_noise(line)])
     teaser = [i for i, line in enumerate(body[:3]) if line.endswith(ELLIPSIS) and i < len(body) - 1]
     if teaser:
         body = body[teaser[-1] + 1 :]  # a stray teaser of another article above the extract
@@ -782,6 +815,7 @@ def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
 
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
+    """Build the Article of a text dump, with or without its header lines."""
     lines = _prepare(document.lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
@@ -797,7 +831,7 @@ def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
         raw_body, after = lines[layout.start : layout.stop], layout.stop
     else:
         title, raw_body, after = _headless(lines)
-    body = _trim_tail(_trim_start(_clean_body(raw_body, title, meta), meta), meta)
+    body = _trim_tail(_trim_start(_strip_menu_runs(_clean_body(raw_body, title, meta)), meta), meta)
     if not body:
         raise ExtractionError("no article body found between the header and the end markers")
     return Article(
