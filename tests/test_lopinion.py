@@ -256,7 +256,8 @@ def test_declared_cases_pass() -> None:
 
 def test_unbulleted_menus_around_the_body_are_dropped() -> None:
     menu = "Nation\nEconomie\nSport\nCulture\n"
-    text = f"{menu}Un titre de test\nLundi 6 Mars 2023 - 10:00\n{PARAGRAPH}\n{PARAGRAPH}\nKarim BENNIS\n{menu}"
+    header = "Un titre de test\nLundi 6 Mars 2023 - 10:00\n"
+    text = f"{menu}{header}{PARAGRAPH}\n{PARAGRAPH}\nKarim BENNIS\n{menu}"
     article = _extract(text)
     assert article.paragraphs == (PARAGRAPH, PARAGRAPH)
     assert article.authors == ("Karim BENNIS",)
