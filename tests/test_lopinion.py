@@ -263,3 +263,8 @@ def test_unbulleted_menus_around_the_body_are_dropped() -> None:
     assert article.authors == ("Karim BENNIS",)
     headless = _extract(f"{menu}{PARAGRAPH}\n{PARAGRAPH}\n{menu}")
     assert headless.paragraphs == (PARAGRAPH, PARAGRAPH) and headless.title is None
+
+
+def test_empty_byline_credits_nobody() -> None:
+    article = _extract(f"Un titre de test\nRédigé par  le Lundi 6 Mars 2023 - 10:00\n{PARAGRAPH}")
+    assert article.authors == () and isinstance(article.published, datetime)

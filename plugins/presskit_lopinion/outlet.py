@@ -68,8 +68,11 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:de|du|des|d['’]|el|al|ben|bin|ibn|ou|la|le|van|von)"
 _NAME = rf"(?:[Ll]a\s+[Rr][ée]daction|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}))*)"
 _NAMES = rf"{_NAME}(?:\s*(?:,|&|\bet\b)\s*{_NAME})*"
+# The names must start upper-case (case-sensitive on purpose): "Écrit par un collectif…"
+# opening a paragraph is no byline. An empty name ("Rédigé par  le …") credits nobody.
 WRITTEN_BY = re.compile(
-    r"^(?:r[ée]dig[ée]e?|[ée]crit|publi[ée]e?)\s+par\s*:?\s*(?P<names>.*?)(?:\s+le\s+(?P<when>.+))?$", re.I
+    r"^(?:[Rr][ée]dig[ée]e?|[ÉEée]crit|[Pp]ubli[ée]e?)\s+par\s*:?\s*(?P<names>(?:[A-ZÀ-ÖØ-Þ].*?)?)"
+    r"(?:\s*\ble\s+(?P<when>.+))?$"
 )
 BY = re.compile(rf"^Par\s*:?\s+(?P<names>{_NAMES})(?:\s*[,-]?\s+le\s+(?P<when>.+))?$")
 NAME_SPLIT = re.compile(r"\s*(?:,|&|\bet\b)\s*")
