@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import presskit
 
 from dummy_outlet import DummyPlugin
+
+# Property tests: a quick profile while developing, a thorough one in CI (HYPOTHESIS_PROFILE=ci).
+# No deadline: timing on shared CI machines varies, and hangs are caught by the example count.
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=600, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = SHARED / "samples"
