@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 import attrs
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
 from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, when
-from presskit.text import clean, non_blank
+from presskit.text import clean, fold, non_blank
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -106,6 +107,12 @@ CASES = (
             "tags": ["Consulat", "France"],
             "paragraph_count": 2,
         },
+    ),
+    Case(
+        file="cases/extract-off-topic-teaser.txt",
+        url="https://www.bladi.net/gand-guichet-marocains,61002.html",
+        note="main-content extract opened by a teaser whose topic does not match the URL slug",
+        expected={"title": None, "paragraph_count": 3, "body_first": "La mairie de Gand ouvre"},
     ),
     Case(
         file="cases/article-old-damaged.txt",
@@ -243,6 +250,26 @@ def _related(lines: list[str], start: int) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def _slug_words(url: str | None) -> set[str]:
+    """Significant words of a SPIP URL slug (``/velos-partages-liege,54321.html``)."""
+    if not url:
+        return set()
+    slug = urlsplit(url).path.rsplit("/", 1)[-1].split(",", 1)[0].removesuffix(".html")
+    return {word for word in fold(slug).split("-") if len(word) > 3}
+
+
+def _off_topic(first: str, rest: list[str], url: str | None) -> bool:
+    """True when the first line shares no word with the URL slug and the following text does."""
+    words = _slug_words(url)
+    if not words:
+        return False
+
+    def hits(text: str) -> int:
+        return len(words & set(re.findall(r"\w+", fold(text))))
+
+    return hits(first) == 0 and hits(" ".join(rest[:3])) > 0
+
+
 def _repair(line: str) -> str:
     return DAMAGED_APOSTROPHE.sub(r"\1’", line)
 
@@ -266,7 +293,7 @@ def _extract_lines(lines: list[str], url: str | None, outlet: BladiOutlet) -> Ar
         if sum(1 for line in lines if LISTING_DATE.match(line)) >= 3:
             raise NotAnArticle("a Bladi listing page (teasers with dates, no article header)")
         body = lines[:end]
-        if len(body) > 1 and body[0].endswith(TEASER_END):
+        if len(body) > 1 and (body[0].endswith(TEASER_END) or _off_topic(body[0], body[1:], url)):
             body = body[1:]  # a sidebar teaser of another article above the extract
     source, paragraphs = _source(body)
     if not paragraphs:
@@ -315,8 +342,8 @@ def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
     head = [line for line in (title, dateline) if line and line not in lines[:3]]
     article = _extract_lines(head + lines, document.url, outlet)
     ld = json_ld_article(tree) or {}
-    published = article.published or when(ld.get("datePublished")) or when(
-        meta(tree, "article:published_time")
+    published = (
+        article.published or when(ld.get("datePublished")) or when(meta(tree, "article:published_time"))
     )
     return attrs.evolve(
         article,
