@@ -195,8 +195,8 @@ def test_headlines_only_page_is_rejected() -> None:
         OUTLET.extract(_doc("\n".join(f"Un titre court numéro {n}" for n in range(10))))
 
 
-def test_html_is_not_supported_yet() -> None:
-    with pytest.raises(ExtractionError, match="HTML pages are not supported yet"):
+def test_html_without_any_article_part_is_not_an_article() -> None:
+    with pytest.raises(NotAnArticle, match="listing or home page"):
         OUTLET.extract(_doc("<html><head><title>x</title></head><body><p>x</p></body></html>"))
 
 

@@ -1,0 +1,658 @@
+"""Le360 text dumps: the line parser shared by dumps and HTML pages.
+
+Site rules below come from ``outlets.md`` (Le360 section) and from the rendered
+template of article pages; each rule says where it comes from. Both templates
+share the date line ``Le DD/MM/YYYY à HHhMM``, which anchors the whole parse:
+the header (title, caption, chapeau, byline) sits just above it, the body
+follows it until an end marker (the repeated date line of Drupal pages, the
+Arc comment block, the tags, related lists, footers). The HTML path
+(:mod:`presskit_le360.html`) reuses the body and byline rules, so that a page
+and its dump give the same record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import attrs
+
+from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
+from presskit.article import When
+from presskit.dates import parse_date, search_date
+from presskit.text import clean, fold, is_bullet
+
+# -- site data ---------------------------------------------------------------------------
+
+# The date line of both templates, outlets.md [solid]; the update clause is [guess].
+_STAMP = r"\d{1,2}/\d{1,2}/\d{4}(?:\s*à\s*\d{1,2}\s?h\s?\d{0,2})?"
+UPDATED_LINE = re.compile(
+    rf"^(?:Mis|Mise|Modifié)e?\s+à\s+jour\s*(?:le\s+|:\s*)(?P<updated>{_STAMP})\.?$", re.I
+)
+DATE_LINE = re.compile(
+    rf"^(?:Publié\s+)?Le\s+(?P<published>{_STAMP})\s*"
+    rf"(?:[,(–-]?\s*(?:mis|mise|modifié)\s+à\s+jour\s+(?:le\s+)?(?P<updated>{_STAMP})\s*\)?)?\.?$",
+    re.I,
+)
+
+# Overline words (the section shown above the headline). Arc dumps may glue one to the
+# chapeau ("ChroniquePour la ..."): only these words are split off, and only when an
+# uppercase letter follows directly. outlets.md [solid] for the first twelve, [guess] after.
+OVERLINES = (
+    "Revue de presse", "Chronique", "Vidéo", "Tribune", "Edito", "Politique", "Economie",
+    "Société", "Monde", "Culture", "Sport", "Médias",
+    "Chroniques", "Vidéos", "Édito", "Économie", "Afrique", "People", "Lifestyle",
+)  # fmt: skip
+_OVERLINE_KEYS = {fold(word): word for word in reversed(OVERLINES)}  # first spelling wins
+GLUED_OVERLINE = re.compile(
+    "^(?P<section>" + "|".join(re.escape(w) for w in sorted(OVERLINES, key=len, reverse=True)) + ")"
+    r"(?P<rest>\S.*)$"
+)
+VIDEO_SECTIONS = ("Vidéo", "Vidéos")
+
+# URL section slugs with a display name we are sure of (the overline of the same pages);
+# other slugs leave the section empty rather than guess a spelling. outlets.md [solid].
+URL_SECTION = re.compile(r"^/(?:fr/)?(?P<slug>[a-z][a-z-]*)/[^/?]+?(?:-\d+|_[A-Za-z0-9]{20,32})/?$")
+SECTION_SLUGS = {
+    "politique": "Politique", "economie": "Economie", "societe": "Société", "monde": "Monde",
+    "culture": "Culture", "sport": "Sport", "sports": "Sport", "medias": "Médias",
+}  # fmt: skip
+
+# Image captions and credits: "DR" alone, "© Copyright : X" (Drupal, outlets.md [solid]),
+# "Crédit photo : X", or a caption ending in a DR credit [probable].
+CREDIT = re.compile(
+    r"^(?:©\s*(?:Copyright\s*:?)?|Copyright\s*:|Cr[ée]dits?\s*(?:photos?)?\s*:|Photos?\s*:)\s*(?P<credit>.+)$",
+    re.I,
+)
+DR_ONLY = re.compile(r"^(?:©\s*)?(?:DR|D\.R\.?)$")
+CAPTION_WITH_DR = re.compile(r"^(?P<caption>.{3,250}?)(?:[.,/–-]\s*|\s+©\s*|\s*\()(?:©\s*)?DR\)?$")
+# A caption with its credit on the same line: "Le wali de Tanger. © Copyright : MAP" [probable].
+CAPTION_WITH_CREDIT = re.compile(
+    r"^(?P<caption>[^©]{3,300}?)[\s.,]*©\s*(?:Copyright\s*:?\s*)?(?P<credit>[^©]{1,80})$", re.I
+)
+# A short line crediting a photo rather than titling an article [probable].
+CREDIT_WORDS = re.compile(r"\bLe ?360\b|\bMAP\b|\bAFP\b|\bArchives?\b|\bDR\b|\s/\s|\w/\w")
+# A site footer's copyright line, not an image credit: a year or a rights statement.
+FOOTER_COPYRIGHT = re.compile(r"©.*(?:\b(?:19|20)\d\d\b|droits|rights)", re.I)
+
+# Byline: "Par X", "Par X et Y", "Par Le360 (avec MAP)"; outlets.md [solid] for "Par <Name>",
+# the agency suffix is [probable].
+AUTHOR_LINE = re.compile(
+    r"^Par\s*:?\s+(?P<names>.+?)\s*(?:\(\s*avec\s+(?P<agency>[^)]+?)\s*\)|,?\s+avec\s+(?P<agency2>[^\s,]+))?$"
+)
+NAME_SPLIT = re.compile(r"\s*,\s*|\s+et\s+|\s*&\s*")
+# A byline and the date on one line: "Par Nadia Alami - Le 01/03/2021 à 10h30" [guess].
+BYLINE_AND_DATE = re.compile(r"^(?P<byline>Par\s.+?)\s*[-–|,]?\s*(?P<date>Le\s+\d{1,2}/\d{1,2}/\d{4}.*)$")
+HOUSE_BYLINES = ("La rédaction", "Rédaction")  # [probable] unsigned house bylines
+NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "la", "le", "van", "von", "da"}
+
+# Credit lines at the end of the body. outlets.md [solid] for the press-review sentence.
+PRESS_REVIEW = re.compile(
+    r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
+)
+# "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
+PAPER_PREFIX = re.compile(
+    r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
+    r"(?P<kind>(?:quotidien|journal|hebdomadaire|bi-hebdomadaire|magazine|mensuel|revue|site|portail)\s+(?=(?-i:[A-ZÀ-Ý0-9])))?",
+    re.I,
+)
+PAPER_ARTICLES = {"de l'": "L’", "de l’": "L’", "de la ": "La ", "du ": "Le ", "des ": "Les "}
+SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<source>.+?)\.?$", re.I)
+AGENCY_LINE = re.compile(r"^\(?\s*Avec\s+(?P<source>MAP|AFP|Reuters|AP|EFE|Anadolu|DPA|APS|Xinhua)\s*\)?\.?$")
+
+# Tags under Arc articles are "#Word" links (outlets.md [solid]); one per line or one line.
+TAG = re.compile(r"^#(?P<tag>[^\s#.:!?][^#.:!?]{0,59})$")
+# "Lire aussi : <title>" links inside the body [probable].
+READ_ALSO = re.compile(
+    r"^(?:»\s*)?(?:[AÀ]\s+)?(?:lire|voir)\s+(?:aussi|également)\s*[:\-–—]?\s*(?P<title>.*)$", re.I
+)
+
+# Lines that end the body, compared folded (lower case, no accents, ' for ’).
+# The comment block is outlets.md [solid]; related headings and footers are [probable]
+# (usual French, English and Arabic footer labels).
+END_PREFIXES = (
+    "bienvenue dans l'espace commentaire", "ajouter un commentaire", "laisser un commentaire",
+    "vos commentaires", "commentaires (", "articles lies", "sur le meme sujet", "les plus lus",
+    "plus d'articles", "derniers articles", "dernieres actualites", "dernieres infos",
+    "tous droits reserves", "all rights reserved", "qui sommes-nous", "qui sommes nous",
+    "mentions legales", "conditions generales", "politique de confidentialite", "contactez-nous",
+    "nous contacter", "abonnez-vous a notre newsletter", "inscrivez-vous a notre newsletter",
+    "recevez notre newsletter", "inscrivez-vous a la newsletter", "telechargez l'application",
+    "telecharger l'application", "telechargez notre application", "suivez-nous", "retrouvez-nous",
+    "articles similaires", "dans la meme rubrique", "vous aimerez aussi", "les plus commentes",
+    "les plus partages", "follow us", "about us", "contact us", "privacy policy", "terms of use",
+    "subscribe to our newsletter", "download the app", "جميع الحقوق محفوظة", "من نحن",
+    "اتصل بنا", "تابعونا", "النشرة الإخبارية", "سياسة الخصوصية",
+)  # fmt: skip
+END_EXACT = ("commentaires", "contact", "a la une", "nos videos")
+
+# Page chrome dropped wherever it stands: logo, popups, share bars, language switch.
+NOISE_EXACT = {
+    "x", "×", "fermer", "menu", "rechercher", "recherche", "accueil", "le360", "le 360",
+    "le360.ma", "العربية", "francais", "fr", "ar", "en direct", "live", "newsletter",
+    "publicite", "advertisement", "pub", "partager", "partagez", "partager cet article",
+    "partager sur facebook", "partager sur twitter", "facebook", "twitter", "x (twitter)",
+    "whatsapp", "linkedin", "telegram", "e-mail", "email", "imprimer", "copier le lien",
+    "lien copie", "s'abonner", "se connecter", "connexion", "accepter", "tout accepter",
+    "refuser", "j'accepte", "retour en haut",
+}  # fmt: skip
+NOISE = re.compile(r"^(?:(?:le ?360)+(?:\.ma)?|(?:nous utilisons|ce site utilise) des cookies.*)$", re.I)
+SHARE_BAR = re.compile(
+    r"^(?:(?:partager(?: sur)?|facebook|twitter|x|whatsapp|linkedin|telegram|messenger|e-?mail|imprimer"
+    r"|copier le lien)\s*[|•·,]?\s*){2,}$"
+)
+BREADCRUMB = re.compile(r"^Accueil\s*[»>/|›]\s*(?P<trail>.+)$", re.I)
+
+# Teaser pages and stray teasers: a teaser text ends with an ellipsis or a "read more".
+TEASER_END = ("...", "…")
+READ_MORE = re.compile(r"^(?:lire la suite|suite|lire plus|en savoir plus)\s*(?:»|>|…|\.\.\.)?$", re.I)
+
+HEADER_SPAN = 8  # the header (overline, title, caption, credit, chapeau, byline) is short
+PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
+LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
+SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
+
+# -- detection -----------------------------------------------------------------------------
+
+
+def score_text(document: Document) -> float:
+    """Confidence that a text dump is a Le360 page, from the template's line shapes."""
+    lines = [clean(line) for line in document.lines if line.strip()]
+    dated = [stamp for line in lines if (stamp := _date_part(line))]
+    folded = fold(document.text).replace("’", "'")
+    score = 0.0
+    if dated:
+        score += 0.5
+        if len(dated) >= 2 and dated[0] in dated[1:]:
+            score += 0.3  # Drupal repeats the article's date line at the end
+        if _date_between_header_and_body(lines):
+            score += 0.2
+    if "bienvenue dans l'espace commentaire" in folded:
+        score += 0.35
+    if "cet article est une revue de presse tiree" in folded:
+        score += 0.2
+    if "kiosque360" in folded:
+        score += 0.15  # the brand of Le360's press review [probable]
+    if any("© Copyright :" in line for line in lines):
+        score += 0.15
+    if any(AUTHOR_LINE.match(line) and "Le360" in line for line in lines):
+        score += 0.15
+    if any(_split_overline(line)[0] for line in lines[:60]):
+        score += 0.1
+    return min(score, 1.0)
+
+
+def _date_between_header_and_body(lines: Sequence[str]) -> bool:
+    """The template's shape: chapeau or byline, then the date line, then body text."""
+    for index in range(1, len(lines) - 1):
+        if _date_part(lines[index]):
+            above = lines[index - 1]
+            below = lines[index + 1 : index + 4]  # an update stamp or a caption may come first
+            if (_is_prose(above) or _byline(above) is not None) and any(map(_is_prose, below)):
+                return True
+    return False
+
+
+def _date_part(line: str) -> str | None:
+    """The date line, alone or after a byline on the same line, or None."""
+    if DATE_LINE.match(line):
+        return line
+    joined = BYLINE_AND_DATE.match(line)
+    return joined["date"] if joined and DATE_LINE.match(joined["date"]) else None
+# -- extraction parts ----------------------------------------------------------------------
+
+
+@attrs.define
+class _Parts:
+    """What the extraction has found so far (mutable while parsing, then an Article)."""
+
+    title: str | None = None
+    lead: str | None = None
+    section: str | None = None
+    published: When | None = None
+    updated: When | None = None
+    authors: list[str] = attrs.Factory(list)
+    source: str | None = None
+    source_published: When | None = None
+    tags: list[str] = attrs.Factory(list)
+    images: list[Image] = attrs.Factory(list)
+    related: list[Link] = attrs.Factory(list)
+
+
+def _key(line: str) -> str:
+    """A folded comparison key (apostrophes unified)."""
+    return fold(line).replace("’", "'")
+
+
+def _is_noise(line: str) -> bool:
+    key = _key(line)
+    return key in NOISE_EXACT or bool(NOISE.match(line) or SHARE_BAR.match(key))
+
+
+def _content_lines(document: Document, parts: _Parts) -> list[str]:
+    """Cleaned non-blank lines without menus and page chrome; breadcrumbs give the section."""
+    out: list[str] = []
+    for raw in document.lines:
+        line = clean(raw)
+        if not line:
+            continue
+        if is_bullet(raw):
+            item = line.lstrip("•◦▪‣*-· ").strip()
+            if len(item) <= 60 and not item.endswith(SENTENCE_END):
+                continue  # a menu item; longer bullet lines are lists of the body
+            line = item
+        crumb = BREADCRUMB.match(line)
+        if crumb:
+            parts.section = parts.section or _breadcrumb_section(crumb["trail"])
+            continue
+        if _is_noise(line):
+            continue
+        joined = BYLINE_AND_DATE.match(line)
+        if joined and DATE_LINE.match(joined["date"]):
+            out.extend((joined["byline"], joined["date"]))
+        else:
+            out.append(line)
+    return out
+
+
+def _breadcrumb_section(trail: str) -> str | None:
+    first = re.split(r"\s*[»>/|›]\s*", trail)[0]
+    return _OVERLINE_KEYS.get(fold(first))
+
+
+def _dates_of(line: str) -> tuple[When | None, When | None] | None:
+    """(published, updated) of a date line, or None when the line is not one."""
+    m = DATE_LINE.match(line)
+    if m is None:
+        return None
+    updated = parse_date(m["updated"]) if m["updated"] else None
+    return parse_date(m["published"]), updated
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= PROSE_MIN and line.endswith(SENTENCE_END)
+
+
+def _is_end(line: str) -> bool:
+    key = _key(line)
+    return key in END_EXACT or key.startswith(END_PREFIXES) or bool(FOOTER_COPYRIGHT.match(line))
+
+
+def _tags_of(line: str) -> list[str] | None:
+    """The tags of a '#Tag #Autre tag' line, or None when the line is not a tag line."""
+    if not line.startswith("#"):
+        return None
+    tags: list[str] = []
+    for chunk in re.split(r"\s+(?=#)", line):
+        m = TAG.match(chunk)
+        if m is None or len(m["tag"].split()) > 6:
+            return None
+        tags.append(m["tag"].strip())
+    return tags
+
+
+def _body_stop(lines: Sequence[str], start: int) -> int:
+    """Index of the first line after ``start`` that ends the body."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if DATE_LINE.match(line) or _is_end(line) or _tags_of(line) is not None:
+            return index
+    return len(lines)
+
+
+def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
+    """True when lines[start:stop] hold an article body, not a teaser or a title."""
+    prose = [line for line in lines[start:stop] if _is_prose(line) and not CREDIT.match(line)]
+    closed = stop < len(lines) and (
+        _is_end(lines[stop]) or _tags_of(lines[stop]) is not None or lines[stop] == lines[start - 1]
+    )
+    return len(prose) >= 2 or (len(prose) == 1 and (closed or len(prose[0]) >= 300))
+
+
+# -- header --------------------------------------------------------------------------------
+
+
+def _split_overline(line: str) -> tuple[str | None, str]:
+    """('Chronique', 'Pour la ...') for a glued overline, else (None, line)."""
+    m = GLUED_OVERLINE.match(line)
+    if m and m["rest"][0].isupper():
+        return m["section"], m["rest"]
+    return None, line
+
+
+def _name_ok(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("d'", "d’"))
+               for w in words)
+
+
+def _byline(line: str, *, strict: bool = False) -> tuple[list[str], str | None] | None:
+    """(authors, agency) of a 'Par X et Y (avec MAP)' line, or None when it is not one.
+
+    Next to the date line any short 'Par ...' line that is not a sentence is a byline;
+    elsewhere (``strict``) every name must look like a person's or the house's name.
+    """
+    m = AUTHOR_LINE.match(line)
+    if m is None or len(line) > 90 or line.endswith((".", ":", ";", "!", "?")):
+        return None
+    names = [n for n in NAME_SPLIT.split(m["names"]) if n]
+    valid = [_name_ok(n) or n in HOUSE_BYLINES for n in names]
+    checked = valid if strict else valid[:1]  # loose: the first name opens like a name
+    if not names or not all(checked) or any(len(n.split()) > 5 for n in names):
+        return None
+    agency = m["agency"] or m["agency2"]
+    return names, agency.strip() if agency else None
+
+
+def _take_bylines(lines: list[str], parts: _Parts) -> list[str]:
+    """Drop byline lines ('Par X', or 'Par' then 'X') into ``parts``."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line == "Par" and index + 1 < len(lines):
+            line, index = f"Par {lines[index + 1]}", index + 1
+        found = _byline(line)
+        if found is None:
+            out.append(lines[index])
+        else:
+            parts.authors.extend(n for n in found[0] if n not in parts.authors)
+            parts.source = parts.source or found[1]
+        index += 1
+    return out
+
+
+def _image_of(line: str) -> Image | None:
+    """The image a caption or credit line describes, or None for any other line."""
+    if DR_ONLY.match(line):
+        return Image(credit="DR")
+    with_dr = CAPTION_WITH_DR.match(line)
+    if with_dr:
+        return Image(caption=with_dr["caption"].strip(" .,"), credit="DR")
+    inline = CAPTION_WITH_CREDIT.match(line)
+    if inline and not FOOTER_COPYRIGHT.search(line):
+        return Image(caption=inline["caption"].strip(" ,") or None, credit=clean(inline["credit"]) or None)
+    return None
+
+
+def _take_images(lines: list[str], parts: _Parts) -> list[str]:
+    """Drop captions and credits into ``parts.images``: a line followed by a credit line
+    ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both."""
+    out: list[str] = []
+    for line in lines:
+        credit = CREDIT.match(line)
+        if credit and not FOOTER_COPYRIGHT.match(line):
+            caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
+            parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
+        elif (image := _image_of(line)) is not None:
+            parts.images.append(image)
+        else:
+            out.append(line)
+    return out
+
+
+def _is_caption(line: str) -> bool:
+    """A caption left between title and chapeau: a person's name or a sentence."""
+    if len(line) <= 80 and CREDIT_WORDS.search(line):
+        return True
+    return line.endswith(".") or (_name_ok(line) and len(line.split()) <= 4 and ":" not in line)
+
+
+def _take_overlines(lines: list[str], parts: _Parts) -> list[str]:
+    """Drop overline lines (a lone section word) and keep the first as the section."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        word = _OVERLINE_KEYS.get(fold(line))
+        if word is None:
+            out.append(line)
+            continue
+        in_menu = any(fold(n) in _OVERLINE_KEYS for n in lines[max(index - 1, 0) : index + 2] if n != line)
+        if not in_menu:
+            parts.section = parts.section or word
+    return out
+
+
+def _parse_header(lines: list[str], parts: _Parts) -> None:
+    """Title, chapeau, overline, caption and byline from the lines above the date line.
+
+    Read from the bottom up, since a dump may start with menus or a stray teaser:
+    the chapeau is last, a caption may sit between it and the title (Drupal).
+    """
+    stamps = [m for m in map(UPDATED_LINE.match, lines) if m]
+    if stamps:
+        parts.updated = parse_date(stamps[0]["updated"])
+        lines = [line for line in lines if not UPDATED_LINE.match(line)]
+    rest = _take_overlines(_take_images(_take_bylines(lines, parts), parts), parts)
+    if not rest:
+        return
+    glued, last = _split_overline(rest[-1])
+    if glued or (_is_prose(last) if len(rest) == 1 else last.endswith(LEAD_END) or len(last) >= 100):
+        parts.section = parts.section or glued
+        parts.lead = last
+        rest = rest[:-1]
+    if len(rest) >= 2 and _is_caption(rest[-1]):
+        parts.images.append(Image(caption=rest[-1]))
+        rest = rest[:-1]
+    if rest:
+        glued, parts.title = _split_overline(rest[-1])
+        parts.section = parts.section or glued
+
+
+# -- body ----------------------------------------------------------------------------------
+
+
+def _paper(rest: str, parts: _Parts) -> None:
+    """Source (and its date) from what follows 'revue de presse tirée'."""
+    text = rest.rstrip(" .")
+    prefix = PAPER_PREFIX.match(text)
+    if prefix:
+        article = re.sub(r"\s+", " ", prefix["article"].lower())
+        text = ("" if prefix["kind"] else PAPER_ARTICLES.get(article, "")) + text[prefix.end() :]
+    found = search_date(text)
+    if found is not None:
+        before = text[: found.start].rstrip()
+        if re.search(r"(?:\bdu|\bédition du|\bparu(?:e)? le|\bpubliée? le|,)$", before):
+            parts.source_published = found.value
+            text = re.sub(r"\s*(?:,|\bdans son édition du|\bédition du|\bdu|\bparue? le|\bpubliée? le)$",
+                          "", before)
+    paper = text.split(",")[0].strip()
+    parts.source = paper or parts.source
+
+
+def _take_credits(body: list[str], parts: _Parts) -> list[str]:
+    """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP')."""
+    out: list[str] = []
+    for index, line in enumerate(body):
+        review = PRESS_REVIEW.search(line)
+        if review:
+            _paper(review["rest"], parts)
+            line = line[: review.start()].strip()
+        elif index >= len(body) - 2 and (m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line)):
+            parts.source = m["source"].strip()
+            continue
+        if line:
+            out.append(line)
+    if out and (found := _byline(out[-1], strict=True)) is not None:
+        out.pop()  # a signature under the last paragraph
+        parts.authors.extend(n for n in found[0] if n not in parts.authors)
+        parts.source = parts.source or found[1]
+    return out
+
+
+def _link_like(line: str) -> bool:
+    """A linked headline under a bare 'Lire aussi' heading: short, not a sentence."""
+    return len(line) <= 160 and not line.endswith((".", ":")) and READ_ALSO.match(line) is None
+
+
+def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
+    """Move 'Lire aussi : <title>' links out of the body into ``parts.related``."""
+    out: list[str] = []
+    index = 0
+    while index < len(body):
+        m = READ_ALSO.match(body[index])
+        if m is None:
+            out.append(body[index])
+        else:
+            titles = [m["title"].strip()] if m["title"].strip() else []
+            if not titles:  # a bare heading: one title under it, or the whole list closing the body
+                after = body[index + 1 :]
+                titles = after if after and all(_link_like(t) for t in after) else after[:1]
+                index += len(titles)
+            parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
+        index += 1
+    return out
+
+
+def _drop_stray_teaser(body: list[str]) -> list[str]:
+    """Drop a teaser of another article on top of a main-content extract."""
+    while len(body) > 1 and body[0].endswith(TEASER_END) and len(body[0]) < 300:
+        body = body[1:]
+    return body
+
+
+def _parse_tail(lines: Sequence[str], parts: _Parts) -> None:
+    """Tags right after the body; related teasers (a title above a date line) below."""
+    for line in lines:
+        tags = _tags_of(line)
+        if tags is None:
+            break
+        parts.tags.extend(t for t in tags if t not in parts.tags)
+    for index, line in enumerate(lines):
+        dates = _dates_of(line)
+        if dates is None or index == 0:
+            continue
+        above = lines[index - 1]
+        if fold(above) in _OVERLINE_KEYS and index >= 2:
+            above = lines[index - 2]
+        title = _split_overline(above)[1]
+        if _dates_of(title) or _is_end(title) or _is_prose(title) or _tags_of(title) is not None:
+            continue
+        parts.related.append(Link(title=title, published=dates[0]))
+
+
+# -- the text path -------------------------------------------------------------------------
+
+
+def _reject_tag_page(lines: Sequence[str]) -> None:
+    if any(_tags_of(line) is not None for line in lines[:3]):
+        raise NotAnArticle("a Le360 tag page (#tag heading over teasers)")
+
+
+def _article_date(lines: Sequence[str]) -> int | None:
+    """Index of the date line that opens the article body, or None when none does."""
+    for index, line in enumerate(lines):
+        if DATE_LINE.match(line) and _has_body(lines, index + 1, _body_stop(lines, index + 1)):
+            return index
+    return None
+
+
+def _closing_date(lines: Sequence[str]) -> int | None:
+    """Index of a first date line that closes a header-less Drupal extract (the date
+    repeated under the body), or None."""
+    first = next((i for i, line in enumerate(lines) if DATE_LINE.match(line)), None)
+    if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
+        return None
+    return first if not any(_is_prose(line) for line in lines[first + 1 :]) else None
+
+
+def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
+    """Locate (header start, body start, body stop) when no date line opens a body."""
+    dates = [i for i, line in enumerate(lines) if DATE_LINE.match(line)]
+    closing = _closing_date(lines)
+    if closing is not None:
+        parts.published, parts.updated = _dates_of(lines[closing]) or (None, None)
+        return 0, 0, closing
+    if len(dates) >= 2:
+        raise NotAnArticle("a Le360 listing page (dated teasers, no article body)")
+    if dates:
+        _parse_header(lines[max(0, dates[0] - HEADER_SPAN) : dates[0]], parts)
+        if parts.section in VIDEO_SECTIONS and parts.lead:
+            return dates[0] + 1, dates[0] + 1, dates[0] + 1  # a video page: the chapeau is the text
+        raise NotAnArticle("a Le360 teaser-only page (title and chapeau, no article body)")
+    overlined = sum(1 for line in lines if _split_overline(line)[0] or fold(line) in _OVERLINE_KEYS)
+    if overlined >= 4 and not any(len(line) >= 300 for line in lines):
+        raise NotAnArticle("a Le360 listing page (overlined teasers, no article body)")
+    stop = _body_stop(lines, 0)
+    prose = sum(1 for line in lines[:stop] if _is_prose(line))
+    if prose == 0 or (stop >= 8 and prose * 4 < stop):
+        raise NotAnArticle("a Le360 listing or home page (headlines, no article text)")
+    return 0, 0, stop
+
+
+def _locate(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
+    """(header start, body start, body stop), filling the header fields into ``parts``."""
+    at = _article_date(lines)
+    if at is None:
+        return _undated(lines, parts)
+    previous = [i for i in range(at) if DATE_LINE.match(lines[i])]
+    header_from = max(previous[-1] + 1 if previous else 0, at - HEADER_SPAN)
+    parts.published, parts.updated = _dates_of(lines[at]) or (None, None)
+    _parse_header(lines[header_from:at], parts)
+    return header_from, at + 1, _body_stop(lines, at + 1)
+
+
+def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
+    body = lines
+    if start == 0:
+        body = _drop_stray_teaser(body)
+        if body:
+            glued, first = _split_overline(body[0])
+            if glued:  # an extract opening on the overlined chapeau
+                parts.section = parts.section or glued
+                body = [first, *body[1:]]
+    if body and (update := UPDATED_LINE.match(body[0])):  # [guess] an update stamp on its own line
+        parts.updated, body = parse_date(update["updated"]), body[1:]
+    body = _take_bylines(body[:2], parts) + body[2:]
+    body = _take_images(body, parts)
+    body = _take_read_also(body, parts)
+    body = _take_credits(body, parts)
+    return [line for line in body if not READ_MORE.match(line)]
+
+
+def _section_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = URL_SECTION.match(urlsplit(url if "//" in url else "//" + url).path)
+    return SECTION_SLUGS.get(m["slug"]) if m else None
+
+
+def _check_language(paragraphs: Sequence[str]) -> None:
+    text = " ".join(paragraphs)
+    arabic = len(re.findall(r"[\u0600-\u06ff]", text))
+    if arabic > len(re.findall(r"[A-Za-zÀ-ÿ]", text)):
+        raise ExtractionError("an Arabic page (ar.le360.ma edition?); only French pages are extracted")
+
+
+def extract_text(document: Document, outlet: Outlet) -> Article:
+    """The Article of a Le360 text dump."""
+    parts = _Parts()
+    lines = _content_lines(document, parts)
+    _reject_tag_page(lines)
+    _, start, stop = _locate(lines, parts)
+    paragraphs = _body(lines[start:stop], parts, start)
+    if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
+        paragraphs, parts.lead = [parts.lead], None
+    if not paragraphs:
+        raise ExtractionError("no article body found after the Le360 date line")
+    _check_language(paragraphs)
+    _parse_tail(lines[stop:], parts)
+    return Article(
+        outlet=outlet.name,
+        url=document.url,
+        title=parts.title,
+        lead=parts.lead,
+        paragraphs=paragraphs,
+        published=parts.published,
+        updated=parts.updated,
+        authors=parts.authors,
+        tags=parts.tags,
+        section=parts.section or _section_from_url(document.url),
+        language=outlet.language,
+        source=parts.source,
+        source_published=parts.source_published,
+        images=parts.images,
+        related=parts.related,
+    )

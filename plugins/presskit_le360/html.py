@@ -1,0 +1,545 @@
+"""Le360 HTML pages: structured metadata first, then the template's selectors.
+
+Each field is read from the most structured source the page has: JSON-LD
+(``NewsArticle`` and kin), ``og:*`` and ``article:*`` meta, Arc's embedded story
+(``Fusion.globalContent``, outlets.md [guess]: used only when present), then the
+visible template through the ordered selector fallbacks below. The body comes from
+the rendered article container (what a dump shows, embedded posts' text included),
+else from the story's text elements. Body lines then go through the dump's rules
+(bylines, captions, "Lire aussi", credits), so a page and its dump give one record.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
+from presskit.article import When
+from presskit.html import (
+    attr,
+    blocks,
+    first,
+    first_text,
+    images,
+    json_ld_article,
+    language,
+    meta,
+    node_text,
+    when,
+)
+from presskit.text import clean, fold
+from presskit_le360.dump import (
+    _OVERLINE_KEYS,
+    CREDIT,
+    DATE_LINE,
+    NAME_SPLIT,
+    UPDATED_LINE,
+    VIDEO_SECTIONS,
+    _body,
+    _byline,
+    _check_language,
+    _dates_of,
+    _image_of,
+    _is_end,
+    _is_noise,
+    _Parts,
+    _section_from_url,
+    _tags_of,
+)
+
+# -- selectors (tried in order; the first that matches wins) --------------------------------
+#
+# Arc XP template: outlets.md [solid] (several independent scrapers) unless marked.
+# Drupal template (until about 2022): [guess], Drupal 7 field markup (``field-name-*``).
+# Only stable class names are used, never the styled-components hashes (``sc-1x2y3z-0
+# kLmNoP``) that Arc adds next to them and that change between deploys; no selector
+# relies on one exact nesting (descendant combinators only, several alternatives).
+
+TITLE = (
+    "h1.headline-container", "h1.article-page-header",  # Arc [solid]
+    ".headline-container h1", ".article-page-header h1",  # Arc, class on a wrapper [probable]
+    "h1.page-title", "h1.node-title",  # Drupal [guess]
+    "article h1", "main h1", "h1",  # any page [probable]
+)  # fmt: skip
+LEAD = (
+    "h2.subheadline-container", ".subheadline-container h2", "p.subheadline-container",  # Arc [solid]
+    "div.field-name-field-chapeau", ".field--name-field-chapeau", "div.chapeau", "p.chapeau",  # [guess]
+)  # fmt: skip
+DATE = (
+    "div.subheadline-date", ".subheadline-date",  # Arc [solid]
+    "div.date-publication", "span.date-display-single", ".field-name-post-date",  # Drupal [guess]
+)  # fmt: skip
+TIME = (".subheadline-date time[datetime]", "article time[datetime]", "time[datetime]")  # [probable]
+BYLINE = (
+    "div.byline-credits", ".byline-credits",  # Arc [solid]
+    "div.field-name-field-auteur", ".article-author", ".author",  # Drupal [guess]
+)  # fmt: skip
+# Inside the byline: the names are links or spans; Arc styles them "*-credits-bold" [solid].
+BYLINE_NAMES = ('a[href*="/auteur"]', '[class*="-credits-bold"]', "a", "span")
+SECTION = (
+    "div.overline-container a.overline-link", "a.overline-link", ".overline-container a",  # Arc [solid]
+    "div.field-name-field-rubrique a", ".field-name-field-section a",  # Drupal [guess]
+)  # fmt: skip
+BODY = (
+    "article.article-body-wrapper", ".article-body-wrapper",  # Arc [solid]
+    "div.field-name-body", ".field--name-body",  # Drupal [guess]
+    '[itemprop="articleBody"]', "div.article-body",  # generic [probable]
+)  # fmt: skip
+# Used only when the metadata says the page is an article but no container matched.
+BODY_LAST_RESORT = ("article", "main")
+TAGS = (
+    "div.le360-tags-holder a.le360-tags", "a.le360-tags", ".le360-tags-holder a",  # Arc [solid]
+    "div.field-name-field-tags a", 'a[rel="tag"]',  # Drupal [guess]
+)  # fmt: skip
+LEAD_IMAGE = ("figure.lead-art-wrapper", ".lead-art-wrapper", "div.field-name-field-image")  # Drupal [guess]
+RELATED = (
+    ".related-stories", ".related-articles", ".read-more-container",  # [guess]
+    "section.related", '[class*="related-"]',  # [guess] semantic class names
+)  # fmt: skip
+# Dropped from the body container: figures (their captions go to images), page chrome,
+# embeds' widgets (their text stays, as in a dump), comments, related and tag blocks.
+BODY_DROP = (
+    "figure", "picture", "figcaption", ".lead-art-wrapper", *TAGS, ".le360-tags-holder", *RELATED,
+    '[class*="share"]', '[class*="social"]', '[class*="newsletter"]', '[class*="comment"]',
+    '[class*="advert"]', ".ad", ".ads", ".pub", '[id^="div-gpt-ad"]', "[data-ad-slot]",
+    ".outbrain", ".OUTBRAIN", ".taboola", "header", "footer",
+    *TITLE[:-1], *LEAD, *DATE, *BYLINE, ".overline-container",
+)  # fmt: skip
+# Listing pages: teaser cards [guess] (Arc result lists, Drupal views rows).
+TEASERS = (".results-list-container article", ".story-card", ".results-list article", "div.views-row")
+
+# Arc keeps the story as JSON in a script: ``Fusion.globalContent = {...};`` [guess].
+FUSION = re.compile(r"Fusion\.globalContent\s*=\s*")
+# Fingerprints for detection: Arc's deploy of Le360 and the site's own class names [solid].
+ARC_ASSETS = re.compile(r"le360-le-360-francais-prod|/pf/resources/[^\"']*le360|le360\.ma/resizer/", re.I)
+OWN_CLASSES = ("le360-tags-holder", "le360-tags")
+ARC_CLASSES = (
+    "subheadline-date", "byline-credits", "overline-link", "article-body-wrapper",
+    "lead-art-wrapper", "headline-container", "subheadline-container",
+)  # fmt: skip
+SITE_NAME = re.compile(r"^le ?360(?:\.ma)?$", re.I)
+TITLE_SUFFIX = re.compile(r"\s*[|–-]\s*Le ?360(?:\.ma)?\s*$", re.I)
+SAME_MINUTE = 60  # seconds: the visible date line shows minutes only
+DEFAULT_BASE = "https://fr.le360.ma"
+
+
+# -- detection -----------------------------------------------------------------------------
+
+
+def _own_url(tree: LexborHTMLParser) -> bool:
+    """The page's canonical or og:url is on le360.ma (a mere link to Le360 is not)."""
+    for selector, name in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        host = (urlsplit(attr(tree.css_first(selector), name) or "").hostname or "").lower()
+        if host == "le360.ma" or host.endswith(".le360.ma"):
+            return True
+    return False
+
+
+def score_html(document: Document) -> float:
+    """Confidence that an HTML page is Le360's, from its fingerprints (content only)."""
+    tree, head = document.tree, document.text[:400_000]
+    score = 0.0
+    if SITE_NAME.match(meta(tree, "og:site_name", "application-name") or ""):
+        score += 0.5
+    if _own_url(tree):
+        score += 0.3
+    if any(name in head for name in OWN_CLASSES):
+        score += 0.3
+    if ARC_ASSETS.search(head):
+        score += 0.2
+    if sum(name in head for name in ARC_CLASSES) >= 3:
+        score += 0.15  # the Arc theme's class names; other Arc sites may share some
+    return min(score, 1.0)
+
+
+# -- structured data -----------------------------------------------------------------------
+
+
+def fusion_story(tree: LexborHTMLParser) -> dict[str, Any] | None:
+    """Arc's ``Fusion.globalContent`` when it is a story, else None (absent, broken, a listing)."""
+    content = _fusion(tree)
+    if content is None or content.get("type", "story") != "story" or "headlines" not in content:
+        return None
+    return content
+
+
+def _fusion(tree: LexborHTMLParser) -> dict[str, Any] | None:
+    for script in tree.css("script"):
+        text = script.text(deep=True) or ""
+        found = FUSION.search(text)
+        if found is None:
+            continue
+        try:
+            data, _ = json.JSONDecoder(strict=False).raw_decode(text, found.end())
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+    return None
+
+
+def _dig(data: Any, *keys: str | int) -> Any:
+    """``data[k1][k2]…`` or None when any step is missing or of the wrong kind."""
+    for key in keys:
+        if isinstance(key, int) and isinstance(data, list) and -len(data) <= key < len(data):
+            data = data[key]
+        elif isinstance(key, str) and isinstance(data, dict):
+            data = data.get(key)
+        else:
+            return None
+    return data
+
+
+def _text(value: Any) -> str | None:
+    """A cleaned string, tags stripped, or None."""
+    if not isinstance(value, str):
+        return None
+    if "<" in value:
+        value = LexborHTMLParser(value).text(separator=" ")
+    return clean(value) or None
+
+
+def _names(value: Any) -> list[str]:
+    """Names of JSON-LD authors or Arc credits: strings, objects with ``name``, or lists."""
+    items = value if isinstance(value, list) else [value]
+    found = [_text(item if isinstance(item, str) else _dig(item, "name")) for item in items]
+    return [re.sub(r"^Par\s+", "", name) for name in found if name]
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part for part in (clean(p) for p in value.split(",")) if part]
+    return [t for t in (_text(v) for v in value) if t] if isinstance(value, list) else []
+
+
+def _first(*values: Any) -> Any:
+    """The first value that is not None nor empty."""
+    return next((v for v in values if v not in (None, "", [], ())), None)
+
+
+# -- fields --------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Sources:
+    """Everything a field may be read from: the tree and its structured data."""
+
+    tree: LexborHTMLParser
+    ld: dict[str, Any]
+    story: dict[str, Any]
+
+
+def _title(src: _Sources) -> str | None:
+    structured = _text(src.ld.get("headline")) or _text(_dig(src.story, "headlines", "basic"))
+    visible = first_text(src.tree, TITLE)
+    if structured and visible and visible.startswith(structured.rstrip(" .…")) and visible != structured:
+        return visible  # JSON-LD headlines may be cut to 110 characters
+    og = meta(src.tree, "og:title")
+    return structured or visible or (TITLE_SUFFIX.sub("", og) or None if og else None)
+
+
+def _lead(src: _Sources) -> str | None:
+    # JSON-LD and og descriptions are not used: they are often summaries or the first paragraph.
+    return _text(_dig(src.story, "subheadlines", "basic")) or first_text(src.tree, LEAD)
+
+
+def _section(src: _Sources, url: str | None) -> str | None:
+    section = _ld_section(src.ld.get("articleSection")) or _first(
+        meta(src.tree, "article:section"),
+        _text(_dig(src.story, "taxonomy", "primary_section", "name")),
+        first_text(src.tree, SECTION),
+    )
+    if not section:
+        return _section_from_url(url)
+    return _OVERLINE_KEYS.get(fold(section), section)  # the dump's spelling of overline words
+
+
+def _ld_section(value: Any) -> str | None:
+    return _text(value[0] if isinstance(value, list) and value else value)
+
+
+def _tags(src: _Sources) -> list[str]:
+    found = _first(
+        _keywords(src.ld.get("keywords")),
+        [t for t in (attr(n, "content") for n in src.tree.css('meta[property="article:tag"]')) if t],
+        _keywords([_dig(tag, "text") for tag in _dig(src.story, "taxonomy", "tags") or []]),
+        [t for t in (node_text(n) for n in _all(src.tree, TAGS)) if t],
+    )
+    tags: list[str] = []
+    for tag in found or []:
+        tag = clean(tag.lstrip("#"))
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _all(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> list[LexborNode]:
+    """The nodes of the first selector that matches anything."""
+    for selector in selectors:
+        nodes = root.css(selector)
+        if nodes:
+            return list(nodes)
+    return []
+
+
+def _credits(src: _Sources) -> tuple[list[str], str | None]:
+    """(authors, agency): structured names first; the visible byline gives the agency."""
+    node = first(src.tree, BYLINE)
+    text = node_text(node) or ""
+    parsed = _parse_byline(text)
+    agency = parsed[1] if parsed else None
+    structured = _names(src.ld.get("author")) or _names(_dig(src.story, "credits", "by") or [])
+    if structured:
+        return _unique(structured), agency
+    visible = _byline_names(node) if node is not None else []
+    return _unique(visible or (parsed[0] if parsed else [])), agency
+
+
+def _parse_byline(text: str) -> tuple[list[str], str | None] | None:
+    if not text:
+        return None
+    return _byline(text if text.startswith("Par") else f"Par {text}")
+
+
+def _byline_names(node: LexborNode) -> list[str]:
+    names: list[str] = []
+    for child in _all(node, BYLINE_NAMES):
+        text = re.sub(r"^Par\s*:?\s*", "", node_text(child) or "")
+        names.extend(n for n in NAME_SPLIT.split(text) if n and n.lower() != "par")
+    return names
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def _moment(visible: When | None, structured: When | None) -> When | None:
+    """One moment from the visible date line and the metadata.
+
+    The visible ``Le DD/MM/YYYY à HHhMM`` is Casablanca local time to the minute;
+    metadata may be UTC and carry seconds. Both are compared as instants: when they
+    name the same minute the visible value is kept, so that a page and its dump give
+    the same value. Otherwise the metadata wins, kept with its own offset; a time
+    always beats a bare day, and a bare day is never given an invented time.
+    """
+    if structured is None or visible is None:
+        return structured if visible is None else visible
+    if isinstance(structured, datetime) and isinstance(visible, datetime):
+        same = abs((structured - visible).total_seconds()) < SAME_MINUTE
+        return visible if same else structured
+    if isinstance(visible, datetime):
+        return visible if visible.date() == structured else structured
+    return structured
+
+
+def _visible_dates(src: _Sources) -> tuple[When | None, When | None]:
+    """(published, updated) shown on the page: the date line, else ``<time datetime>``."""
+    text = first_text(src.tree, DATE) or ""
+    lines = [clean(line) for line in re.split(r"\s*(?:\n|\|)\s*", text)] + [text]
+    for line in lines:
+        found = _dates_of(line)
+        if found is not None:
+            updated = next((UPDATED_LINE.match(x) for x in lines if UPDATED_LINE.match(x)), None)
+            return found[0], found[1] or (when(updated["updated"]) if updated else None)
+    stamp = first(src.tree, TIME)
+    return when(attr(stamp, "datetime")) or when(text), None
+
+
+def _dates(src: _Sources) -> tuple[When | None, When | None]:
+    visible_published, visible_updated = _visible_dates(src)
+    published = _moment(visible_published, _first(
+        when(_text(src.ld.get("datePublished"))),
+        when(meta(src.tree, "article:published_time")),
+        when(_text(src.story.get("display_date"))),
+        when(_text(src.story.get("first_publish_date"))),
+    ))  # fmt: skip
+    updated = _moment(visible_updated, _first(
+        when(_text(src.ld.get("dateModified"))),
+        when(meta(src.tree, "article:modified_time")),
+        when(_text(src.story.get("last_updated_date"))),
+    ))  # fmt: skip
+    return published, updated if _later(updated, published) else None
+
+
+def _later(updated: When | None, published: When | None) -> bool:
+    """An update worth keeping: a later day, or a later minute (not a re-save)."""
+    if updated is None or published is None:
+        return updated is not None
+    if isinstance(updated, datetime) and isinstance(published, datetime):
+        return (updated - published).total_seconds() >= SAME_MINUTE
+    day = updated.date() if isinstance(updated, datetime) else updated
+    return day > (published.date() if isinstance(published, datetime) else published)
+
+
+# -- body ----------------------------------------------------------------------------------
+
+
+def _story_body(story: dict[str, Any]) -> LexborNode | None:
+    """Arc's text and header elements as HTML, for pages whose container is missing."""
+    parts: list[str] = []
+    for element in _dig(story, "content_elements") or []:
+        kind, content = _dig(element, "type"), _dig(element, "content")
+        if not isinstance(content, str):
+            continue
+        if kind == "text":
+            parts.append(f"<p>{content}</p>")
+        elif kind == "header":
+            tag = f"h{level}" if (level := _dig(element, "level")) in (2, 3, 4) else "h2"
+            parts.append(f"<{tag}>{content}</{tag}>")
+    return LexborHTMLParser("".join(parts)).body if parts else None
+
+
+def _container(src: _Sources) -> LexborNode | None:
+    node = first(src.tree, BODY)
+    if node is not None and blocks(node, drop=BODY_DROP):
+        return node
+    from_story = _story_body(src.story)
+    if from_story is not None:
+        return from_story
+    if src.ld or meta(src.tree, "og:type") == "article":
+        return first(src.tree, BODY_LAST_RESORT)
+    return node
+
+
+def _body_lines(container: LexborNode, skip: Iterable[str | None]) -> list[str]:
+    """The container's text blocks up to the first end marker, without chrome and dates."""
+    known = {line for line in skip if line}
+    out: list[str] = []
+    for line in blocks(container, drop=BODY_DROP):
+        if _is_end(line) or _tags_of(line) is not None:
+            break
+        if line in known or _is_noise(line) or DATE_LINE.match(line):
+            continue
+        out.append(line)
+    return out
+
+
+def _links(root: LexborNode | None, base: str) -> Iterator[Link]:
+    """Links of a related block or of the body: (title, absolute URL)."""
+    if root is None:
+        return
+    for anchor in root.css("a[href]"):
+        title, href = node_text(anchor), attr(anchor, "href")
+        if title and href and not href.startswith("#") and not title.startswith("#"):
+            yield Link(title=title, url=urljoin(base, href))
+
+
+def _related(src: _Sources, container: LexborNode | None, found: Sequence[Link], base: str) -> list[Link]:
+    """'Lire aussi' links of the body (their URLs filled in), then the related block."""
+    urls = {link.title: link.url for link in _links(container, base)}
+    related = [attrs.evolve(link, url=link.url or urls.get(link.title)) for link in found]
+    seen = {link.title for link in related}
+    for link in _links(first(src.tree, RELATED), base):
+        if link.title not in seen and len(link.title) >= 15:
+            seen.add(link.title)
+            related.append(link)
+    return related
+
+
+def _images(src: _Sources, container: LexborNode | None, base: str) -> list[Image]:
+    """Lead image then body figures, with captions and credits ('© Copyright : X' → X)."""
+    found: list[Image] = []
+    for root in (first(src.tree, LEAD_IMAGE), container):
+        for image in images(root, base=base):
+            if image.url not in {i.url for i in found}:
+                found.append(_split_credit(image))
+    if not found and (og := meta(src.tree, "og:image")):
+        found.append(Image(url=urljoin(base, og)))
+    return found
+
+
+def _split_credit(image: Image) -> Image:
+    credit = CREDIT.match(image.credit or "")
+    if credit:
+        return attrs.evolve(image, credit=clean(credit["credit"]) or None)
+    inline = _image_of(image.caption or "") if image.credit is None else None
+    if inline is not None:
+        return attrs.evolve(image, caption=inline.caption, credit=inline.credit)
+    return image
+
+
+# -- rejections ----------------------------------------------------------------------------
+
+
+def _reject(src: _Sources, url: str | None) -> None:
+    """Raise NotAnArticle for a page without an article (tag, author, listing, home)."""
+    if src.ld or src.story or first(src.tree, BODY) is not None:
+        return
+    if meta(src.tree, "og:type") == "article" and not _all(src.tree, TEASERS):
+        return
+    path = urlsplit(url or "").path
+    heading = first_text(src.tree, ("h1",)) or ""
+    if heading.startswith("#") or re.match(r"^/(?:fr/)?tags?/", path):
+        raise NotAnArticle("a Le360 tag page (#tag heading over teasers, no article body)")
+    if re.match(r"^/(?:fr/)?(?:auteurs?|authors?)/", path):
+        raise NotAnArticle("a Le360 author page (teasers, no article body)")
+    teasers = len(_all(src.tree, TEASERS))
+    raise NotAnArticle(f"a Le360 listing or home page ({teasers} teasers, no article body)")
+
+
+# -- the HTML path -------------------------------------------------------------------------
+
+
+def _base(url: str | None) -> str:
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else DEFAULT_BASE
+
+
+def _parts(src: _Sources, url: str | None) -> _Parts:
+    """Every field but the body, from the structured data and the template."""
+    parts = _Parts(title=_title(src), lead=_lead(src), section=_section(src, url))
+    parts.published, parts.updated = _dates(src)
+    authors, parts.source = _credits(src)
+    parts.authors.extend(authors)
+    parts.tags.extend(_tags(src))
+    return parts
+
+
+def extract_html(document: Document, outlet: Outlet) -> Article:
+    """The Article of a Le360 HTML page (Arc XP or Drupal)."""
+    tree = document.tree
+    if language(tree, outlet.language) == "ar":
+        raise ExtractionError("an Arabic page (ar.le360.ma edition); only French pages are extracted")
+    url = document.url or meta(tree, "og:url")
+    src = _Sources(tree=tree, ld=json_ld_article(tree) or {}, story=fusion_story(tree) or {})
+    _reject(src, url)
+    parts = _parts(src, url)
+    container = _container(src)
+    lines = _body_lines(container, (parts.title, parts.lead)) if container is not None else []
+    paragraphs = _body(lines, parts, 1)
+    if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
+        paragraphs, parts.lead = [parts.lead], None  # a video page: the chapeau is the text
+    if not paragraphs:
+        raise ExtractionError("no article body found in the Le360 page")
+    _check_language(paragraphs)
+    base = _base(url)
+    return Article(
+        outlet=outlet.name,
+        url=url,
+        title=parts.title,
+        lead=parts.lead,
+        paragraphs=paragraphs,
+        published=parts.published,
+        updated=parts.updated,
+        authors=parts.authors,
+        tags=parts.tags,
+        section=parts.section,
+        language=language(tree, outlet.language),
+        source=parts.source,
+        source_published=parts.source_published,
+        images=[*_images(src, container, base), *parts.images],
+        related=_related(src, container, parts.related, base),
+    )
+
+
+__all__ = ["extract_html", "fusion_story", "score_html"]
