@@ -490,6 +490,12 @@ def _reject(src: _Sources, url: str | None) -> None:
 # -- the HTML path -------------------------------------------------------------------------
 
 
+def _story_url(story: dict[str, Any]) -> str | None:
+    """The story's own URL (Arc gives it relative to the site)."""
+    path = _text(story.get("canonical_url"))
+    return urljoin(DEFAULT_BASE, path) if path else None
+
+
 def _base(url: str | None) -> str:
     parts = urlsplit(url or "")
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else DEFAULT_BASE
@@ -510,8 +516,8 @@ def extract_html(document: Document, outlet: Outlet) -> Article:
     tree = document.tree
     if language(tree, outlet.language) == "ar":
         raise ExtractionError("an Arabic page (ar.le360.ma edition); only French pages are extracted")
-    url = document.url or meta(tree, "og:url")
     src = _Sources(tree=tree, ld=json_ld_article(tree) or {}, story=fusion_story(tree) or {})
+    url = document.url or meta(tree, "og:url") or _story_url(src.story)
     _reject(src, url)
     parts = _parts(src, url)
     container = _container(src)

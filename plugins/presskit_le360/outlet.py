@@ -147,6 +147,84 @@ CASES = (
         },
     ),
     Case(
+        file="cases/arc-chronique-rotated.html",
+        note="the same Arc page after a deploy: hashes rotated, attributes reordered, extra wrappers, "
+        "h1.article-page-header, byline as one *-credits-bold span; no JSON-LD, image, tags or related",
+        expected={
+            "title": "Le temps des cerises à Sefrou",
+            "lead": "Pour la petite ville du Moyen Atlas, la fête des cerises est bien plus qu’un festival.",
+            "section": "Chronique",
+            "authors": ["Salma Bennani", "Youssef El Idrissi"],
+            "published": "2023-06-10T09:05:00+01:00",
+            "tags": [],
+            "images": [],
+            "related": [],
+            "paragraph_count": 6,
+            "body_excludes": ["Les plus lus", "Tous droits"],
+        },
+    ),
+    Case(
+        file="cases/arc-agency.html",
+        note="Arc page with Fusion.globalContent and no JSON-LD: section and credits from the story JSON, "
+        "agency from the visible byline, update in the date line, 'DR' inside the caption",
+        expected={
+            "url": "https://fr.le360.ma/economie/les-exportations-d-agrumes-en-hausse_ZXCVBNMASDFGHJKLQWERTYUIOP/",
+            "title": "Les exportations d’agrumes en hausse de 12%",
+            "section": "Economie",
+            "authors": ["Le360"],
+            "source": "MAP",
+            "published": "2022-11-20T08:15:00+01:00",
+            "updated": "2022-11-20T10:40:00+01:00",
+            "paragraph_count": 3,
+            "images": [{"url": "https://fr.le360.ma/resizer/Qw3Er4Ty5=/980x551/filters:format(jpg)/"
+                        "cloudfront-eu-central-1.images.arcpublishing.com/le360/AGRUMESAGADIR.jpg",
+                        "caption": "Des caisses d’oranges prêtes à l’export au port d’Agadir",
+                        "credit": "DR"}],
+        },
+    ),
+    Case(
+        file="cases/arc-fusion-only.html",
+        note="Arc shell page (nothing rendered): every field from Fusion.globalContent, body from its "
+        "text and header elements, UTC date kept as written, 'Lire aussi' link with its URL",
+        expected={
+            "url": "https://fr.le360.ma/societe/casablanca-le-tramway-prolonge-jusqu-a-sidi-moumen"
+            "_MNBVCXZLKJHGFDSAPOIUYTREWQ/",
+            "title": "Casablanca: le tramway prolongé jusqu’à Sidi Moumen",
+            "lead": "La prolongation de la ligne 1 ouvrira au printemps, après dix-huit mois de travaux dans "
+            "l’est de la ville.",
+            "section": "Société",
+            "authors": ["Nadia Alami", "Omar Tazi"],
+            "tags": ["Casablanca", "Tramway"],
+            "published": "2023-03-02T16:30:00+00:00",
+            "updated": None,
+            "paragraph_count": 4,
+            "body_contains": ["Un chantier de dix-huit mois", "lancé à la fin"],
+            "body_excludes": ["Lire aussi", "tweet", "Le chantier de la station"],
+            "related": [{"title": "Casablanca: les bus électriques arrivent en mars", "published": None,
+                         "url": "https://fr.le360.ma/societe/casablanca-les-bus-electriques-arrivent-en-mars"
+                         "_LKJHGFDSAQWERTYUIOPMNBVCX/"}],
+        },
+    ),
+    Case(
+        file="cases/drupal-article.html",
+        url="https://le360.ma/fr/societe/tanger-le-port-de-plaisance-accueille-sa-premiere-regate-internationale-118234",
+        note="Drupal page declared windows-1252, twin of the Drupal dump: field-name-* markup, caption "
+        "with copyright, date repeated under the body, ISO time in another offset than the page",
+        expected={
+            "title": "Tanger: le port de plaisance accueille sa première régate internationale",
+            "published": "2017-06-03T11:42:00+00:00",
+            "updated": None,
+            "section": "Société",
+            "authors": [],
+            "paragraph_count": 5,
+            "body_contains": ["Une affluence record", "l’événement"],
+            "body_excludes": ["Copyright", "Karim Alaoui", "03/06/2017", "Commentaires", "très lu"],
+            "images": [{"url": "https://le360.ma/sites/default/files/styles/article_full/public/assets/"
+                        "images/2017/06/regate-tanger.jpg?itok=Ab3dEf",
+                        "caption": "Karim Alaoui", "credit": "Le360"}],
+        },
+    ),
+    Case(
         file="cases/extract-with-teaser.txt",
         url="https://le360.ma/fr/monde/la-mauritanie-ouvre-un-nouveau-poste-frontiere-301177",
         note="main-content extract: stray teaser, no header, single newlines, cut short",
@@ -178,6 +256,16 @@ CASES = (
         file="cases/listing.txt",
         reject="listing",
         note="the same section listing without a URL: dated teasers, no body",
+    ),
+    Case(
+        file="cases/tag-page.html",
+        reject="tag page",
+        note="Arc /tags/ page: rejected by its canonical URL",
+    ),
+    Case(
+        file="cases/home.html",
+        reject="listing or home page",
+        note="home page without canonical URL: story cards, no article container, no structured story",
     ),
     Case(
         file="cases/tag-page.txt",
