@@ -226,9 +226,9 @@ def test_article_urls_are_not_rejected(url: str) -> None:
     assert CCME.non_article_reason(url) is None
 
 
-def test_html_is_not_supported_yet() -> None:
+def test_html_without_article_container_is_an_error() -> None:
     page = "<!doctype html><html><head><title>CCME</title></head><body><p>x</p></body></html>"
-    with pytest.raises(ExtractionError, match="HTML pages are not supported yet"):
+    with pytest.raises(ExtractionError, match="no CCME article container"):
         CCME.extract(Document.from_content(page))
 
 

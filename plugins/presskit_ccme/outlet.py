@@ -1,6 +1,8 @@
-"""The CCME outlet: text dumps of ccme.org.ma pages.
+"""The CCME outlet: ccme.org.ma pages, as text dumps or as HTML.
 
 Today's site is WordPress with the SmartMag theme; the older one was Joomla + K2.
+HTML pages are read by :mod:`presskit_ccme.html` (metadata and the text blocks of the
+article container); their body then goes through the same rules as a dump's body.
 Site rules below come from ``outlets.md`` (CCME section) and from the rendered
 SmartMag template; each says how sure it is: [solid] seen in real pages, [probable]
 inferred from the theme or CMS, [guess] unverified fallbacks.
@@ -17,6 +19,7 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.text import clean, fold, is_bullet
+from presskit_ccme.html import detect_html, read_page
 from presskit_ccme.multilingual import dates_in, guess_language
 
 # -- site data ---------------------------------------------------------------------------
@@ -353,6 +356,111 @@ CASES = (
         note="author archive reached by an unusual URL: recognised by its label",
     ),
     Case(
+        file="cases/article-full.html",
+        note="SmartMag page of the full-dump article: Yoast @graph, UTC metadata vs shown day, two share "
+        "bars, ad, newsletter box, tweet embed, hashed block classes, related posts",
+        expected={
+            "url": ARTICLE_URL,
+            "title": "Aux Pays-Bas, une bibliothèque itinérante prête des livres en arabe et en amazigh",
+            "published": "2021-03-03",
+            "updated": None,
+            "section": "Actualité de l’immigration dans le monde",
+            "authors": [],
+            "tags": [],
+            "source": "NOS",
+            "source_published": "2021-02-26",
+            "language": "fr",
+            "paragraph_count": 7,
+            "body_first": "Un bus aménagé en bibliothèque sillonne depuis janvier les quartiers d’Utrecht",
+            "body_contains": ["compte déjà plus de huit cents inscrits, dont une majorité"],
+            "body_excludes": ["Publicité", "Abonnez-vous", "Facebook", "Source", "Related", "Copy Link"],
+            "related_titles": [
+                "Belgique : un festival du livre marocain à Anvers",
+                "Espagne : des cours d’arabe ouverts aux adultes à Murcie",
+            ],
+        },
+    ),
+    Case(
+        file="cases/article-ar.html",
+        note="Arabic SmartMag page (lang=ar, rtl): JSON-LD with an @type list, Arabic date and source label",
+        expected={
+            "url": "https://www.ccme.org.ma/ar/news/centre-culturel-lille/",
+            "title": "افتتاح مركز ثقافي مغربي جديد في مدينة ليل الفرنسية",
+            "published": "2023-03-14",
+            "section": "أخبار الهجرة",
+            "authors": [],
+            "language": "ar",
+            "source": "وكالة المغرب العربي للأنباء",
+            "paragraph_count": 3,
+            "related_titles": ["لقاء حول الهجرة والثقافة في بروكسل"],
+        },
+    ),
+    Case(
+        file="cases/article-variant.html",
+        url="https://www.ccme.org.ma/fr/actualites/permanence-juridique-pouilles/",
+        note="no JSON-LD nor article:* metas, no breadcrumb/featured image/related posts, extra wrappers, "
+        "reordered attributes and classes, byline, shown time and update stamp, tags, list, promo link",
+        expected={
+            "title": "Italie : une permanence juridique pour les saisonniers marocains des Pouilles",
+            "published": "2022-06-08T14:20:00+01:00",
+            "updated": "2022-06-09",
+            "section": "Actualité de l’immigration marocaine",
+            "authors": ["Samira El Amrani"],
+            "tags": ["Italie", "Travailleurs saisonniers"],
+            "source": "ANSA",
+            "language": "fr",
+            "paragraph_count": 7,
+            "body_contains": ["Contrats, logement et santé", "les contrats de travail saisonnier ;"],
+            "body_excludes": ["Publicité", "Lire aussi", "Partager", "Photo", "Laisser un commentaire"],
+            "images": [
+                {
+                    "url": "https://www.ccme.org.ma/wp-content/uploads/2022/06/saisonniers-pouilles.jpg",
+                    "caption": "Des ouvriers agricoles près de Foggia",
+                    "credit": "Photo : ANSA",
+                }
+            ],
+            "related": [
+                {
+                    "title": "Espagne : les saisonnières de Huelva attendent leurs visas",
+                    "url": "https://www.ccme.org.ma/fr/actualites/espagne-saisonnieres-huelva/",
+                    "published": None,
+                }
+            ],
+        },
+    ),
+    Case(
+        file="cases/joomla-item.html",
+        url="https://www.ccme.org.ma/fr/medias-et-migration/12877",
+        note="old Joomla + K2 item with its full text, declared windows-1252: K2 date and tags",
+        expected={
+            "title": "Des livres scolaires collectés en Île-de-France pour les écoles de Taza",
+            "published": "2011-03-15T09:30:00+00:00",
+            "section": "Médias et migration",
+            "tags": ["Éducation", "France"],
+            "source": "Le Parisien",
+            "paragraph_count": 4,
+            "body_contains": ["« C’est notre façon de rendre ce que l’école nous a donné »"],
+            "body_excludes": ["picto", "Imprimer", "Publié dans", "Plus dans cette catégorie", "Copyright"],
+        },
+    ),
+    Case(
+        file="cases/joomla-teaser.html",
+        url="https://www.ccme.org.ma/fr/medias-et-migration/18342",
+        reject="teaser-only",
+        note="old Joomla + K2 item, declared iso-8859-1: intro ending in a Suite link, no full text",
+    ),
+    Case(
+        file="cases/listing.html",
+        reject="category listing",
+        note="SmartMag category listing (canonical URL without /category/): body classes, CollectionPage",
+    ),
+    Case(
+        file="cases/author-archive.html",
+        url="https://www.ccme.org.ma/fr/redaction-ccme/",
+        reject="author archive",
+        note="SmartMag author archive under an unusual URL: body classes, ProfilePage, author heading",
+    ),
+    Case(
         file="cases/listing.txt",
         reject="listing",
         note="category listing without URL: dated teasers under the breadcrumb",
@@ -427,30 +535,18 @@ class CcmeOutlet(Outlet):
     def detect(self, document: Document) -> float:
         try:
             if document.kind == "html":
-                return _detect_html(document.text)
+                return detect_html(document)
             return _detect_text(document)
         except Exception:  # noqa: BLE001 - detection must never raise
             return 0.0
 
     def extract(self, document: Document) -> Article:
-        if document.kind != "text":
-            raise ExtractionError("CCME HTML pages are not supported yet; give a text dump")
+        if document.kind == "html":
+            return _extract_html(document, self)
         return _extract_text(document, self)
 
 
 # -- detection -----------------------------------------------------------------------------
-
-
-def _detect_html(html: str) -> float:
-    head = html[:50_000]
-    score = 0.0
-    if re.search(r"""(?:rel=["']canonical["']|og:url)[^>]*ccme\.org\.ma""", head):
-        score += 0.6
-    if LOGO in head or re.search(r"<title>[^<]*\bCCME\b", head):
-        score += 0.3
-    if "ccme.org.ma" in head:
-        score += 0.1
-    return min(score, 1.0)
 
 
 def _detect_text(document: Document) -> float:
@@ -927,4 +1023,34 @@ def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
         source=tail.source,
         source_published=tail.source_published,
         related=(*_related(lines, end), *promos),
+    )
+
+
+# -- HTML pages ------------------------------------------------------------------------------
+
+
+def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
+    """Metadata from the page; body, credits and promo links by the dump rules."""
+    page = read_page(document)
+    lines = [Line(text=text) for text in page.blocks]
+    texts, promos = _body(lines[: _end_of_body(lines, 0)], keep_bullets=True)
+    tail = _split_tail(texts)
+    body = _check_not_listing(tail.paragraphs)
+    if not body:
+        raise ExtractionError("the CCME article container holds no text")
+    return Article(
+        outlet=outlet.name,
+        url=page.url,
+        title=page.title,
+        paragraphs=body,
+        published=page.published,
+        updated=page.updated,
+        authors=page.authors or tail.authors,
+        tags=page.tags,
+        section=page.section,
+        language=page.language or guess_language(body, page.url),
+        source=tail.source,
+        source_published=tail.source_published,
+        images=page.images,
+        related=(*page.related, *(attrs.evolve(link, url=page.links.get(link.title)) for link in promos)),
     )
