@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -245,3 +246,118 @@ def test_registered_and_chosen_by_url() -> None:
     registry = presskit.load_registry(disabled=())
     assert registry.for_host("fr.le360.ma") is not None
     assert registry.get("le360").name == "le360"
+
+
+# -- HTML pages --------------------------------------------------------------------------------
+
+CASES_DIR = Path(__file__).resolve().parents[1] / "plugins" / "presskit_le360" / "cases"
+
+
+def _page(name: str) -> str:
+    return (CASES_DIR / name).read_text(encoding="utf-8")
+
+
+def _html(text: str, url: str | None = None) -> Document:
+    return presskit.make_document(text, url=url)
+
+
+def test_html_without_json_ld_gives_the_same_record() -> None:
+    page = _page("arc-chronique-full.html")
+    bare = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.S)
+    bare = re.sub(r'<meta property="article:[a-z_]+" content="[^"]*"/>', "", bare)
+    assert "ld+json" not in bare
+    with_ld, without = OUTLET.extract(_html(page)), OUTLET.extract(_html(bare))
+    for field in ("title", "lead", "published", "authors", "tags", "section", "paragraphs"):
+        assert getattr(with_ld, field) == getattr(without, field), field
+
+
+def test_html_hashed_classes_are_never_needed() -> None:
+    def stable(m: re.Match[str]) -> str:  # keep only classes that are not styled-components hashes
+        names = [c for c in m[1].split() if not re.fullmatch(r"sc-\w+-\d+|(?=.*[A-Z])(?=.*[a-z0-9])\w{6}", c)]
+        return f'class="{" ".join(names)}"'
+
+    page = re.sub(r'class="([^"]*)"', stable, _page("arc-chronique-rotated.html"))
+    assert "sc-" not in page and "MnOpQr" not in page
+    article = OUTLET.extract(_html(page))
+    assert article.title == "Le temps des cerises à Sefrou" and len(article.paragraphs) == 6
+
+
+def test_html_utc_metadata_and_visible_local_time_give_one_instant() -> None:
+    article = OUTLET.extract(_html(_page("arc-chronique-full.html")))
+    assert article.published == local_datetime(date(2023, 6, 10), 9, 5)  # not 08:05:41Z
+
+
+def test_html_metadata_wins_when_it_disagrees_with_the_visible_date() -> None:
+    page = _page("arc-chronique-full.html").replace("Le 10/06/2023 à 09h05", "Le 10/06/2023 à 07h00")
+    article = OUTLET.extract(_html(page))
+    assert article.published == datetime.fromisoformat("2023-06-10T08:05:41.512+00:00")
+
+
+def test_html_day_only_date_stays_a_date() -> None:
+    page = re.sub(r'<meta property="article:published_time"[^>]*>|"datePublished":"[^"]*",', "",
+                  _page("arc-chronique-full.html")).replace("Le 10/06/2023 à 09h05", "Le 10/06/2023")
+    article = OUTLET.extract(_html(page))
+    assert article.published == date(2023, 6, 10) and not isinstance(article.published, datetime)
+
+
+def test_html_truncated_json_ld_headline_yields_to_the_visible_title() -> None:
+    page = _page("arc-chronique-full.html").replace('"headline":"Le temps des cerises à Sefrou"',
+                                                    '"headline":"Le temps des cerises…"')
+    assert OUTLET.extract(_html(page)).title == "Le temps des cerises à Sefrou"
+
+
+def test_html_broken_fusion_json_falls_back_to_the_dom() -> None:
+    page = _page("arc-agency.html").replace('Fusion.globalContent={"_id"', 'Fusion.globalContent={_id')
+    article = OUTLET.extract(_html(page))
+    assert article.title == "Les exportations d’agrumes en hausse de 12%"
+    assert article.authors == ("Le360",) and article.source == "MAP" and len(article.paragraphs) == 3
+    assert article.section == "Economie"  # from the URL, the overline being absent
+
+
+def test_html_cp1252_page_is_decoded() -> None:
+    data = (CASES_DIR / "drupal-article.html").read_bytes()
+    assert b"\x92" in data  # the typographic apostrophe in windows-1252
+    article = presskit.extract(data)
+    assert "l’événement" in article.text and article.outlet == "le360"
+
+
+def test_html_tag_page_without_url_is_rejected_by_its_content() -> None:
+    page = re.sub(r'<link rel="canonical"[^>]*>', "", _page("tag-page.html"))
+    with pytest.raises(NotAnArticle, match="tag page"):
+        OUTLET.extract(_html(page))
+
+
+def test_html_page_without_body_is_refused() -> None:
+    page = re.sub(r"<article class=.*?</article>", "", _page("arc-chronique-full.html"), flags=re.S)
+    with pytest.raises(ExtractionError, match="no article body"):  # article metadata: a broken page
+        OUTLET.extract(_html(page))
+    page = page.replace('"@type":"NewsArticle"', '"@type":"WebPage"').replace('"article"', '"website"')
+    with pytest.raises(NotAnArticle, match="listing or home page"):  # nothing says article
+        OUTLET.extract(_html(page))
+
+
+def test_html_arabic_edition_is_refused() -> None:
+    page = _page("arc-agency.html").replace('<html lang="fr">', '<html lang="ar" dir="rtl">')
+    with pytest.raises(ExtractionError, match="Arabic"):
+        OUTLET.extract(_html(page))
+    with pytest.raises(ExtractionError, match="Arabic"):
+        OUTLET.extract(_html(page, "https://ar.le360.ma/economie/x_ABCDEFGHIJKLMNOPQRSTUVWXYZ/"))
+
+
+@pytest.mark.parametrize(
+    "name", ["arc-chronique-full.html", "arc-chronique-rotated.html", "arc-agency.html",
+             "arc-fusion-only.html", "drupal-article.html", "tag-page.html", "home.html"],
+)
+def test_html_detection_scores_high(name: str) -> None:
+    document = Document.from_content((CASES_DIR / name).read_bytes())
+    assert OUTLET.detect(document) >= 0.7
+
+
+def test_html_detection_is_low_for_other_outlets_and_junk() -> None:
+    plugins = CASES_DIR.parents[1]
+    others = [p for p in plugins.glob("presskit_*/cases/*.htm*") if "le360" not in str(p)]
+    for path in others:
+        assert OUTLET.detect(Document.from_content(path.read_bytes(), path=str(path))) < 0.3, path.name
+    mention = '<html><body><p>Selon <a href="https://fr.le360.ma/x">Le360</a>, rien.</p></body></html>'
+    for page in ("<html>", "<<<>>>", mention, "<html><head><script>Fusion.globalContent={</script>"):
+        assert OUTLET.detect(Document.from_content(page, kind="html")) < 0.3
