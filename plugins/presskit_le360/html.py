@@ -41,7 +41,6 @@ from presskit_le360.dump import (
     CREDIT,
     DATE_LINE,
     NAME_SPLIT,
-    UPDATED_LINE,
     VIDEO_SECTIONS,
     _body,
     _byline,
@@ -345,12 +344,9 @@ def _moment(visible: When | None, structured: When | None) -> When | None:
 def _visible_dates(src: _Sources) -> tuple[When | None, When | None]:
     """(published, updated) shown on the page: the date line, else ``<time datetime>``."""
     text = first_text(src.tree, DATE) or ""
-    lines = [clean(line) for line in re.split(r"\s*(?:\n|\|)\s*", text)] + [text]
-    for line in lines:
-        found = _dates_of(line)
-        if found is not None:
-            updated = next((UPDATED_LINE.match(x) for x in lines if UPDATED_LINE.match(x)), None)
-            return found[0], found[1] or (when(updated["updated"]) if updated else None)
+    found = _dates_of(text)  # "Le 20/11/2022 à 08h15, mis à jour le 20/11/2022 à 10h40"
+    if found is not None:
+        return found
     stamp = first(src.tree, TIME)
     return when(attr(stamp, "datetime")) or when(text), None
 
