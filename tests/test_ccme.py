@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -306,3 +307,232 @@ def test_meta_line_time_update_and_byline() -> None:
     assert article.updated == date(2016, 4, 27)
     assert article.authors == ("Jean Dupont", "Ali Ben Salah")
     assert article.paragraphs == ("Un.", "Par delà les frontières", "Deux.", "Par ailleurs")
+
+
+# -- HTML pages -------------------------------------------------------------------------------
+
+CASES_DIR = PLUGINS / "presskit_ccme" / "cases"
+FULL_HTML = (CASES_DIR / "article-full.html").read_text("utf-8")
+PAGE_URL = "https://www.ccme.org.ma/fr/actualites/bibliotheque-itinerante-pays-bas/"
+COMPARED = (
+    "title",
+    "published",
+    "updated",
+    "authors",
+    "tags",
+    "section",
+    "source",
+    "source_published",
+    "language",
+)
+
+
+def _html(text: str, url: str | None = PAGE_URL) -> presskit.Article:
+    return presskit.extract(text, url=url)
+
+
+def _drop(text: str, pattern: str) -> str:
+    changed = re.sub(pattern, "", text, flags=re.S)
+    assert changed != text, pattern
+    return changed
+
+
+def _swap(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new)
+
+
+NO_LD = r'<script type="application/ld\+json".*?</script>'
+STRUCTURED = (NO_LD, r'<meta property="(?:og|article):[^"]*" content="[^"]*" />')
+HTML_VARIANTS: dict[str, Any] = {
+    "no-json-ld": lambda t: _drop(t, NO_LD),
+    "no-structured-data": lambda t: _drop(_drop(t, STRUCTURED[0]), STRUCTURED[1]),
+    "hashed-classes-rotated": lambda t: t.replace("9b36172e", "0d4e21aa").replace("4f1c2a9d", "77b0c3e1"),
+    "extra-wrappers": lambda t: _swap(
+        _swap(
+            t,
+            '<div class="post-content cf entry-content content-spacious">',
+            '<div class="x-wrap"><section><div class="entry-content post-content cf">',
+        ),
+        "</article>",
+        "</div></section></article>",
+    ).replace('<h1 class="is-title post-title">', '<div class="title-wrap"><h1 class="post-title is-title">'),
+    "attribute-order": lambda t: _swap(
+        _swap(
+            t,
+            '<time class="post-date" datetime="2021-03-03T10:15:00+01:00">',
+            '<time datetime="2021-03-03T10:15:00+01:00" class="post-date">',
+        ),
+        'class="category term-color-7" rel="category"',
+        'rel="category" class="term-color-7 category"',
+    ),
+    "no-breadcrumb-no-labels": lambda t: _drop(
+        _drop(t, r'<nav class="breadcrumbs.*?</nav>'), r'<span class="meta-item cat-labels">.*?</span>'
+    ),
+    "no-visible-date": lambda t: _drop(
+        t,
+        r'<span class="meta-item date"><span class="date-link"><time class="post-date" '
+        r'datetime="2021-03-03.*?</span></span>',
+    ),
+    "only-visible-parts": lambda t: _drop(
+        _drop(_drop(t, STRUCTURED[0]), STRUCTURED[1]), r'<link rel="canonical"[^>]*>'
+    ),
+    "no-related-no-featured": lambda t: _drop(
+        _drop(t, r'<section class="related-posts">.*?</section>\s*</section>'),
+        r'<div class="single-featured">.*?</div>\s*</div>',
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(HTML_VARIANTS))
+def test_html_variants_give_the_dump_record(variant: str) -> None:
+    dump = presskit.extract_file(CASES_DIR / "article-full.txt", url=PAGE_URL).to_dict()
+    got = _html(HTML_VARIANTS[variant](FULL_HTML)).to_dict()
+    assert {key: got[key] for key in COMPARED} == {key: dump[key] for key in COMPARED}
+    assert got["paragraphs"] == dump["paragraphs"]
+
+
+def test_html_record_parts() -> None:
+    article = _html(FULL_HTML)
+    assert article.images[0].url == "https://www.ccme.org.ma/wp-content/uploads/2021/03/bibliobus-utrecht.jpg"
+    assert [link.url for link in article.related] == [
+        "https://www.ccme.org.ma/fr/actualites/festival-livre-marocain-anvers/",
+        "https://www.ccme.org.ma/fr/actualites/cours-arabe-murcie/",
+    ]
+    assert [link.published for link in article.related] == [date(2021, 3, 1), date(2021, 2, 28)]
+    assert "Nos dernières actualités" not in article.text and "Type above" not in article.text
+
+
+def test_html_dates_follow_what_the_page_shows() -> None:
+    # metadata at 23:30 UTC is the next day in Casablanca: with no visible date, that day
+    late = _drop(FULL_HTML, NO_LD).replace("2021-03-03T09:15:00+00:00", "2021-03-03T23:30:00+00:00")
+    late = _drop(late, r'<span class="meta-item date"><span class="date-link">.*?</span></span>')
+    assert _html(late).published == date(2021, 3, 4)
+    # a time shown next to the day keeps the full machine value, offset included
+    timed = FULL_HTML.replace(">3 mars 2021</time>", ">3 mars 2021 - 10:15</time>")
+    assert _html(timed).published == datetime.fromisoformat("2021-03-03T09:15:00+00:00")
+    assert _html(timed).published.utcoffset() == timedelta(0)  # type: ignore[union-attr]
+
+
+def test_html_update_stamp_only_when_shown() -> None:
+    assert _html(FULL_HTML).updated is None  # article:modified_time alone is not an update
+    stamp = (
+        '<span class="meta-item date-modified"><span class="updated-on">Mis à jour :</span>'
+        '<time class="post-date" datetime="2021-03-04T09:02:11+01:00">4 mars 2021</time></span>'
+    )
+    shown = _swap(FULL_HTML, '<span class="meta-item date">', stamp + '<span class="meta-item date">')
+    article = _html(shown)
+    assert (article.published, article.updated) == (date(2021, 3, 3), date(2021, 3, 4))
+
+
+def test_html_headline_cut_by_the_schema_gives_the_visible_title() -> None:
+    cut = FULL_HTML.replace(
+        '"headline":"Aux Pays-Bas, une bibliothèque itinérante prête des livres en arabe et en amazigh"',
+        '"headline":"Aux Pays-Bas, une bibliothèque itinérante prête des livres…"',
+    )
+    assert (
+        _html(cut).title
+        == "Aux Pays-Bas, une bibliothèque itinérante prête des livres en arabe et en amazigh"
+    )
+
+
+def test_html_wrapped_paragraph_and_entities() -> None:
+    page = FULL_HTML.replace("en arabe, en amazigh", "en arabe,\n   en&nbsp;amazigh")
+    assert _html(page).paragraphs[0].startswith("Un bus aménagé en bibliothèque sillonne depuis janvier")
+    assert "en arabe, en amazigh et en néerlandais" in _html(page).paragraphs[0]
+
+
+def test_html_variant_fixture_parts() -> None:
+    article = presskit.extract_file(CASES_DIR / "article-variant.html", url=PAGE_URL)
+    assert article.published == datetime.fromisoformat("2022-06-08T14:20:00+01:00")
+    assert article.images[0].credit == "Photo : ANSA"
+    assert "Journaliste, suit les migrations" not in article.text  # author box
+
+
+def test_cp1252_k2_page_is_decoded() -> None:
+    article = presskit.extract_file(CASES_DIR / "joomla-item.html", url="https://www.ccme.org.ma/fr/x/12877")
+    assert "Île-de-France" in article.title and "’" in article.text  # type: ignore[operator]
+    assert "\x92" not in article.text
+
+
+# -- HTML rejections -------------------------------------------------------------------------
+
+LISTING_HTML = (CASES_DIR / "listing.html").read_text("utf-8")
+AUTHOR_HTML = (CASES_DIR / "author-archive.html").read_text("utf-8")
+BODY_CLASSES = r'<body class="[^"]*">'
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (lambda: LISTING_HTML, "category listing"),
+        (lambda: re.sub(BODY_CLASSES, '<body class="home blog">', LISTING_HTML), "home page"),
+        (
+            lambda: re.sub(BODY_CLASSES, '<body class="archive tag tag-belgique">', LISTING_HTML),
+            "tag listing",
+        ),
+        (lambda: re.sub(BODY_CLASSES, "<body>", LISTING_HTML), "collection page"),
+        (lambda: _drop(re.sub(BODY_CLASSES, "<body>", LISTING_HTML), NO_LD), "listing"),
+        (lambda: AUTHOR_HTML, "author archive"),
+        (lambda: _drop(re.sub(BODY_CLASSES, "<body>", AUTHOR_HTML), NO_LD), "author archive"),
+        (
+            lambda: (
+                FULL_HTML.replace('class="the-post-header', 'class="x')
+                .replace(
+                    '<body class="post-template-default single single-post',
+                    '<body class="search search-results',
+                )
+                .replace("postid-48213 ", "")
+            ),
+            "search",
+        ),
+    ],
+)
+def test_html_non_article_pages(page: Any, reason: str) -> None:
+    with pytest.raises(NotAnArticle, match=reason):
+        _html(page(), url="https://www.ccme.org.ma/fr/rubrique-sans-motif/")
+
+
+K2_TEASER = (CASES_DIR / "joomla-teaser.html").read_bytes()
+
+
+def test_k2_teaser_and_listings() -> None:
+    url = "https://www.ccme.org.ma/fr/medias-et-migration/18342"
+    with pytest.raises(NotAnArticle, match="teaser-only"):
+        presskit.extract(K2_TEASER, url=url)
+    without_suite = re.sub(rb'\s*<a href="http://www.lesoir.be/" target="_blank">Suite</a>', b"", K2_TEASER)
+    with pytest.raises(NotAnArticle, match="teaser-only"):  # a lone intro paragraph is a teaser too
+        presskit.extract(without_suite, url=url)
+    listing = K2_TEASER.replace(b'class="itemView"', b'class="itemListView"')
+    with pytest.raises(NotAnArticle, match="K2 category listing"):
+        presskit.extract(listing, url=url)
+
+
+# -- HTML detection --------------------------------------------------------------------------
+
+OWN_URLS = r'<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>|<base [^>]*>'
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CASES_DIR.glob("*.html")))
+def test_detects_its_html_pages_without_url(name: str) -> None:
+    text = re.sub(
+        OWN_URLS, "", (CASES_DIR / name).read_bytes().decode("cp1252" if "joomla" in name else "utf-8")
+    )
+    document = presskit.make_document(text)
+    assert document.url is None
+    assert CCME.detect(document) >= 0.7
+    found = presskit.detect(text)
+    assert found is not None and found.name == "ccme"
+
+
+def test_other_smartmag_sites_score_low() -> None:
+    page = (
+        '<!doctype html><html lang="fr"><head><meta property="og:site_name" content="Autre Magazine">'
+        '<link rel="stylesheet" href="https://autre.example/wp-content/themes/smart-mag/style.css">'
+        '<link rel="canonical" href="https://autre.example/un-article/"></head><body class="single">'
+        '<nav id="breadcrumb"><span class="current">Monde</span></nav>'
+        '<h1 class="is-title post-title">Titre</h1>'
+        '<span class="cat-labels"><a class="category" rel="category">Monde</a></span>'
+        '<div class="post-content entry-content"><p>Un paragraphe.</p></div></body></html>'
+    )
+    assert CCME.detect(Document.from_content(page)) < 0.3

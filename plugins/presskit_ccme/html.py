@@ -142,7 +142,9 @@ CHROME_CLASSES = frozenset(
 # Fingerprints for detection: the site name (og:site_name, logo, <title>), asset paths on the
 # site's host, the SmartMag theme, old K2 pages with their "picto info" image.
 SITE_NAMES = ("ccme", "conseil de la communaute marocaine a l")
-SITE_ASSETS = re.compile(r"ccme\.org\.ma/(?:wp-content|wp-includes|images|components|templates|media)/")
+SITE_ASSETS = re.compile(
+    r"ccme\.org\.ma/(?:wp-content|wp-includes|images|components|templates|media)/|/templates/ccme/"
+)
 SITE_URL = re.compile(r"""(?:rel=["']canonical["']|og:url)[^>]*ccme\.org\.ma""")
 SMARTMAG = ("/themes/smart-mag", "smartmag")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:CCME\b.*|Conseil de la communauté.*)$")
@@ -508,6 +510,8 @@ def detect_html(document: Document) -> float:
         score += 0.2
     if SITE_ASSETS.search(head):
         score += 0.2
+    if SITE_NAMES[1] in fold(head).replace("’", "'"):
+        score += 0.2  # the council's full name: logo alt, footer, about boxes
     if tree.css_first("img[alt^=picto]") is not None and "com_k2" in head:
         score += 0.3
     if any(mark in head.lower() for mark in SMARTMAG) and tree.css_first(".cat-labels, nav#breadcrumb"):
