@@ -208,11 +208,6 @@ def test_header_without_body_is_an_extraction_error() -> None:
         _extract("Un titre de test\nLundi 6 Mars 2023 - 10:00\nUn titre de test\nLire aussi\n")
 
 
-def test_html_is_not_supported_yet() -> None:
-    with pytest.raises(ExtractionError, match="HTML pages are not supported yet"):
-        _extract("<html><body><p>Texte</p></body></html>")
-
-
 @pytest.mark.parametrize(
     ("url", "reason"),
     [

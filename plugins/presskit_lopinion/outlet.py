@@ -1,4 +1,4 @@
-"""The L'Opinion outlet: text dumps of lopinion.ma article pages.
+"""The L'Opinion outlet: lopinion.ma article pages as text dumps (here) and HTML (``html.py``).
 
 Site rules below come from ``outlets.md`` (L'Opinion section) and from the rendered
 WMaker template; each rule says how sure it is: [solid] seen in real dumps, [probable]
@@ -275,6 +275,141 @@ CASES = (
         url="https://www.lopinion.ma/",
         reject="home page",
         note="home page URL rejected by its shape",
+    ),    # -- HTML pages (selectors and variants in html.py) --
+    Case(
+        file="cases/article-full.html",
+        note="WMaker page of the full-dump article: JSON-LD, og:* and article:* meta, canonical URL, "
+             "h1.access, h4.date with a.rubrique, rel=author, .texte split by <br>, inline 'Lire aussi', "
+             "tweet embed, lead image with caption and credit, related module, comments, sidebar",
+        expected={
+            "url": "https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html",
+            "title": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
+            "published": "2023-07-18T11:30:00+01:00",
+            "updated": None,
+            "authors": ["Yasmine EL AMRANI"],
+            "section": "Société",
+            "source": "MAP",
+            "tags": ["MRE", "Tanger", "Opération Marhaba"],
+            "paragraph_count": 6,
+            "body_first": "Le centre d’accueil du port de Tanger Med",
+            "body_contains": ["Un accueil renforcé", "pic.twitter.com/AbCdEf12 — Port Tanger Med"],
+            "body_excludes": ["Lire aussi", "Ph. : DR", "Facebook", "Commentaires", "Les plus lus"],
+            "images": [{"url": "https://www.lopinion.ma/photo/art/grande/75123456-53210987.jpg?v=1689676200",
+                        "caption": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
+                        "credit": "Ph. : DR"}],
+            "related_titles": [
+                "Marhaba 2023 : les ports du Nord en alerte",
+                "Transport maritime : des tarifs revus pour l’été",
+                "Casablanca : la gare routière fait peau neuve",
+            ],
+        },
+    ),
+    Case(
+        file="cases/article-popup-no-meta.html",
+        url="https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html",
+        note="the same article without any meta or JSON-LD, with the Facebook popup, three share "
+             "modules, an ad and a newsletter box in the text, <p> paragraphs, h2 intertitle, extra "
+             "wrappers, attribute order changed, lazy image, 'Dans la même rubrique' box",
+        expected={
+            "title": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
+            "published": "2023-07-18T11:30:00+01:00",
+            "authors": ["Yasmine EL AMRANI"],
+            "section": "Société",
+            "source": "MAP",
+            "tags": [],
+            "paragraph_count": 6,
+            "body_excludes": ["Suivez-nous", "Publicité", "newsletter", "Partager", "Lire aussi"],
+            "related_titles": [
+                "Marhaba 2023 : les ports du Nord en alerte",
+                "Transport maritime : des tarifs revus pour l’été",
+                "Casablanca : la gare routière fait peau neuve",
+            ],
+        },
+    ),
+    Case(
+        file="cases/article-signature.html",
+        url="https://www.lopinion.ma/Fez-le-festival-des-musiques-sacrees-revient_a11223.html",
+        note="old iso-8859-1 WMaker page, HTML twin of the signature dump: no JSON-LD, no date meta, "
+             "no rubrique, author or tags; table layout; entities; closing signature; Arabic footer",
+        expected={
+            "title": "Fès : le festival des musiques sacrées revient en juin",
+            "published": "2022-02-08T09:05:00+01:00",
+            "authors": ["Mehdi OUAZZANI"],
+            "section": None,
+            "tags": [],
+            "paragraph_count": 3,
+            "body_contains": ["venus d’Andalousie", "du mois d’avril"],
+            "body_excludes": ["Mehdi OUAZZANI", "جميع الحقوق"],
+        },
+    ),
+    Case(
+        file="cases/article-new-site.html",
+        note="modelled Next.js page [guess]: JSON-LD @graph, og/article meta, __NEXT_DATA__ article "
+             "with HTML content, hashed classes, <time> with a day-only text, share buttons, ad slot, "
+             "figure with credit, /_next/image URL, related cards with new-site dates",
+        expected={
+            "url": "https://lopinion.ma/fr/economie/energie-une-nouvelle-ligne-electrique-relie-ouarzazate-a-agadir",
+            "title": "Énergie : une nouvelle ligne électrique relie Ouarzazate à Agadir",
+            "published": "2024-05-02",
+            "updated": None,
+            "authors": ["Salma BERRADA"],
+            "section": "Economie",
+            "tags": ["Énergie", "ONEE"],
+            "paragraph_count": 5,
+            "body_contains": ["Un maillon du réseau national"],
+            "body_excludes": ["Publicité", "Copier le lien", "4 min de lecture"],
+            "images": [{"url": "https://lopinion.ma/uploads/2024/05/ligne-electrique-ouarzazate.jpg",
+                        "caption": "Des pylônes de la nouvelle ligne près de Ouarzazate", "credit": "© MAP"}],
+            "related_titles": ["Dessalement : la station d’Agadir monte en puissance",
+                               "Noor Midelt : la deuxième phase lancée"],
+        },
+    ),
+    Case(
+        file="cases/article-new-site-no-ld.html",
+        note="the new-site page without JSON-LD, __NEXT_DATA__ or article:* meta, without byline, "
+             "figure and tags, with extra wrappers around title and body: DOM selectors only",
+        expected={
+            "title": "Énergie : une nouvelle ligne électrique relie Ouarzazate à Agadir",
+            "published": "2024-05-02",
+            "authors": [],
+            "section": "Economie",
+            "tags": [],
+            "paragraph_count": 5,
+            "body_first": "L’Office national de l’électricité",
+        },
+    ),
+    Case(
+        file="cases/listing-rubrique.html",
+        reject="listing",
+        note="WMaker rubrique listing without URL: h3.titre teasers, div.sous_titre, h4.date",
+    ),
+    Case(
+        file="cases/listing-rubrique.html",
+        url="https://www.lopinion.ma/Economie_r2.html",
+        reject="rubrique",
+        note="the rubrique listing with its URL",
+    ),
+    Case(
+        file="cases/listing-rubrique.html",
+        url="https://www.lopinion.ma/tags/Economie/",
+        reject="tag",
+        note="a tag page (same teasers) by its URL",
+    ),
+    Case(
+        file="cases/listing-rubrique.html",
+        url="https://www.lopinion.ma/auteur/Karim-Bennis/",
+        reject="author",
+        note="an author page (same teasers) by its URL",
+    ),
+    Case(
+        file="cases/home-page.html",
+        reject="home page",
+        note="WMaker home page: its og:url is the site root",
+    ),
+    Case(
+        file="cases/listing-new-site.html",
+        reject="listing of the new site",
+        note="new-site listing without URL: cards with 'DD/MM/YYYY|N min de lecture'",
     ),
 )
 
@@ -312,15 +447,19 @@ class LopinionOutlet(Outlet):
         """Score template fingerprints; WMaker ones alone stay below 0.7 (other sites run it)."""
         try:
             if document.kind == "html":
-                return _detect_html(document.text)
+                from presskit_lopinion.html import detect_html  # here: html.py imports this module
+
+                return detect_html(document)
             return _detect_text(document.lines)
         except Exception:  # noqa: BLE001 - detection must never raise
             return 0.0
 
     def extract(self, document: Document) -> Article:
-        """Extract the article of a text dump; HTML pages are not supported yet."""
-        if document.kind != "text":
-            raise ExtractionError("L'Opinion HTML pages are not supported yet; give a text dump")
+        """Extract the article of an HTML page (see :mod:`presskit_lopinion.html`) or a text dump."""
+        if document.kind == "html":
+            from presskit_lopinion.html import extract_html  # here: html.py imports this module
+
+            return extract_html(document, self)
         return _extract_text(document, self)
 
 
@@ -330,14 +469,6 @@ class LopinionOutlet(Outlet):
 def _same(a: str, b: str) -> bool:
     """Equal once folded, trailing punctuation aside (a title and its repeat as caption)."""
     return fold(a).rstrip(" .") == fold(b).rstrip(" .")
-
-
-def _detect_html(html: str) -> float:
-    """Site name or asset URLs of lopinion.ma in the page source."""
-    head = html[:20000]
-    if re.search(r"""og:site_name["']\s+content=["']L['’]Opinion""", head) or head.count("lopinion.ma") >= 3:
-        return 0.8
-    return 0.0
 
 
 def _detect_text(raw: Sequence[str]) -> float:
