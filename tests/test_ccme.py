@@ -536,3 +536,35 @@ def test_other_smartmag_sites_score_low() -> None:
         '<div class="post-content entry-content"><p>Un paragraphe.</p></div></body></html>'
     )
     assert CCME.detect(Document.from_content(page)) < 0.3
+
+
+def test_lazy_images_and_category_rel_links() -> None:
+    lazy = _swap(
+        FULL_HTML,
+        'src="https://www.ccme.org.ma/wp-content/uploads/2021/03/bibliobus-utrecht.jpg" class',
+        'src="data:image/gif;base64,R0lGOD" data-src="/wp-content/uploads/2021/03/bibliobus-utrecht.jpg" '
+        "class",
+    )
+    lazy = lazy.replace('rel="category"', 'rel="category tag"')  # WordPress category links
+    article = _html(lazy)
+    assert article.images[0].url == "https://www.ccme.org.ma/wp-content/uploads/2021/03/bibliobus-utrecht.jpg"
+    assert article.tags == ()
+
+
+def test_latin1_declared_page_with_cp1252_quotes() -> None:
+    raw = (
+        (CASES_DIR / "joomla-item.html").read_bytes().replace(b"charset=windows-1252", b"charset=iso-8859-1")
+    )
+    article = presskit.extract(raw, url="https://www.ccme.org.ma/fr/medias-et-migration/12877")
+    assert "’" in article.text and not re.search("[\x80-\x9f]", article.text)
+
+
+def test_k2_disclaimer_inside_the_item_is_dropped() -> None:
+    raw = (CASES_DIR / "joomla-item.html").read_bytes()
+    moved = raw.replace(
+        b'<div class="itemIntroText">',
+        b'<div class="itemIntroText"><p><img src="/images/stories/picto_info.gif" alt="picto info" /> '
+        b"Cet article est reproduit dans le cadre de la revue de presse du CCME.</p>",
+    )
+    article = presskit.extract(moved, url="https://www.ccme.org.ma/fr/medias-et-migration/12877")
+    assert "revue de presse du CCME" not in article.text and len(article.paragraphs) == 4

@@ -67,17 +67,21 @@ AUTHORS = (".meta-item.post-author a", ".post-author a", ".post-by a", ".byline 
            "a[rel~=author]", "span.itemAuthor a", "span.itemAuthor")  # fmt: skip
 BYLINE_LABEL = re.compile(r"^(?:Par|By|Written by|Écrit par|Ecrit par|بقلم)\s*:?\s*", re.I)
 # Tags: SmartMag div.the-post-tags (WordPress rel="tag") [probable]; K2 ul.itemTags [probable].
-TAGS = (".the-post-tags a", ".post-tags a", ".tags-links a", "a[rel~=tag]", "ul.itemTags a")
+# rel="tag" exactly: category links carry rel="category tag".
+TAGS = (".the-post-tags a", ".post-tags a", ".tags-links a", 'a[rel="tag"]', "ul.itemTags a")
 # Article container: SmartMag div.post-content.entry-content (outlets.md [probable]); WordPress
-# .entry-content, schema.org articleBody [probable]; K2 intro + full text [probable].
+# .entry-content, schema.org articleBody [probable]; K2 intro + full text [probable]; Joomla
+# com_content [guess].
 CONTENT = ("div.post-content.entry-content", "div.entry-content", "div.post-content",
-           "[itemprop=articleBody]", ".single-content", "article .content")  # fmt: skip
+           "[itemprop=articleBody]", ".single-content", "article .content", "div.item-page")  # fmt: skip
 K2_ITEM = ("#k2Container.itemView", "div.itemView", "#k2Container")
 K2_TEXT = ("div.itemIntroText", "div.itemFullText")
 # Dropped from the container: share bars, ads, newsletter boxes, related blocks, image
 # captions (kept in `images`), embeds' chrome, tags, author box, comments, K2 extras, the
-# old "picto info" disclaimer. The quoted text of an embedded tweet stays: dumps show it.
+# old "picto info" disclaimer (first: images go next). The quoted text of an embedded tweet
+# stays: dumps show it.
 BODY_DROP = (
+    "p:has(img[alt^=picto])", ".picto",
     ".post-share", ".post-share-b", ".post-share-bot", ".post-share-float", ".share-links", ".sharedaddy",
     ".addtoany_share_save_container", ".a2a_kit", ".social-share",
     ".a-wrap", ".ad-wrap", ".code-block", "ins.adsbygoogle", "[id^=div-gpt-ad]", ".advertisement", ".ads",
@@ -87,7 +91,6 @@ BODY_DROP = (
     ".instagram-media", ".fb-post", ".wp-embedded-content", ".embed-youtube", ".wp-block-embed__caption",
     ".the-post-tags", ".post-tags", ".author-box", ".post-nav", ".navigation", "#comments", ".comments-area",
     ".itemToolbar", ".itemRatingBlock", ".itemSocialSharing", ".itemLinks", ".itemNavigation", "a.k2ReadMore",
-    "p:has(img[alt^=picto])", ".picto",
 )  # fmt: skip
 # Lead image: SmartMag div.single-featured / div.featured [probable]; WordPress
 # .post-thumbnail [probable]; K2 itemImageBlock [probable].
@@ -169,6 +172,39 @@ class Page:
     related: tuple[Link, ...] = ()
     links: dict[str, str] = attrs.field(factory=dict)
     """URL of each link of the container by its text: promo links get their URL back."""
+
+
+# -- input repairs ---------------------------------------------------------------------------
+
+# C1 control characters: cp1252 bytes decoded as latin-1 (old pages declare iso-8859-1 and
+# use cp1252 quotes, which browsers read as windows-1252).
+C1_CONTROLS = re.compile(r"[\x80-\x9f]")
+
+
+def _cp1252(match: re.Match[str]) -> str:
+    try:
+        return match[0].encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return match[0]
+
+
+def _repaired(document: Document) -> Document:
+    if not C1_CONTROLS.search(document.text):
+        return document
+    return attrs.evolve(document, text=C1_CONTROLS.sub(_cp1252, document.text))
+
+
+def _unlazy(node: LexborNode | None) -> LexborNode | None:
+    """A copy of ``node`` whose lazy-loaded images show their real file in ``src``
+    (placeholders are ``data:`` URIs, the file is in ``data-src`` / ``data-lazy-src``)."""
+    if node is None:
+        return None
+    copy = LexborHTMLParser(node.html or "").body
+    for img in copy.css("img[data-src], img[data-lazy-src]") if copy is not None else []:
+        real = attr(img, "data-src") or attr(img, "data-lazy-src")
+        if real and (attr(img, "src") or "data:").startswith("data:"):
+            img.attrs["src"] = real
+    return copy
 
 
 # -- node lookups ----------------------------------------------------------------------------
@@ -384,7 +420,7 @@ def _images(
     """Lead and body images with caption and credit; og:image when the page shows none."""
     found: dict[str, Image] = {}
     for root in (_pick(tree, FEATURED), *containers):
-        for image in images(root, base=SITE):
+        for image in images(_unlazy(root), base=SITE):
             if image.url and not re.search(r"picto|emoji|/smilies/", image.url, re.I):
                 found.setdefault(image.url, _split_credit(image))
     if not found:
@@ -468,6 +504,7 @@ def _containers(tree: LexborHTMLParser) -> list[LexborNode]:
 
 def read_page(document: Document) -> Page:
     """Read an article page, or raise NotAnArticle for listings, archives and teasers."""
+    document = _repaired(document)
     tree = document.tree
     ld = json_ld_article(tree) or {}
     _reject_archives(tree, ld)
