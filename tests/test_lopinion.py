@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -263,3 +264,195 @@ def test_unbulleted_menus_around_the_body_are_dropped() -> None:
 def test_empty_byline_credits_nobody() -> None:
     article = _extract(f"Un titre de test\nRédigé par  le Lundi 6 Mars 2023 - 10:00\n{PARAGRAPH}")
     assert article.authors == () and isinstance(article.published, datetime)
+
+
+# -- HTML pages -----------------------------------------------------------------------------------
+
+CASES = Path(__file__).parents[1] / "plugins" / "presskit_lopinion" / "cases"
+WMAKER_URL = "https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html"
+NEW_URL = "https://lopinion.ma/fr/economie/energie-une-nouvelle-ligne-electrique-relie-ouarzazate-a-agadir"
+
+
+def _page(name: str) -> str:
+    return (CASES / name).read_text(encoding="utf-8")
+
+
+def _html(text: str, url: str | None = WMAKER_URL) -> presskit.Article:
+    return presskit.extract(text, url=url, registry=REGISTRY)
+
+
+def _without(text: str, *patterns: str) -> str:
+    for pattern in patterns:
+        text = re.sub(pattern, "", text, flags=re.S)
+    return text
+
+
+def _same_record(a: presskit.Article, b: presskit.Article) -> None:
+    for key in ("title", "published", "authors", "section", "source", "paragraphs"):
+        assert getattr(a, key) == getattr(b, key), key
+
+
+def test_html_and_dump_of_the_same_article_agree() -> None:
+    html = _html(_page("article-full.html"))
+    text = _extract(_page("article-full.txt"), url=WMAKER_URL)
+    _same_record(html, text)
+    assert html.tags == text.tags and html.updated is None
+    assert [link.title for link in html.related] == [link.title for link in text.related]
+
+
+def test_html_variant_without_json_ld_or_meta_gives_the_same_record() -> None:
+    full = _html(_page("article-full.html"))
+    bare = _without(_page("article-full.html"), r"<script type=\"application/ld\+json\">.*?</script>",
+                    r"<meta property=[^>]*>", r"<link rel=\"canonical\"[^>]*>")
+    _same_record(_html(bare), full)
+    _same_record(_html(_page("article-popup-no-meta.html")), full)
+
+
+def test_html_variant_with_extra_wrappers_and_paragraphs() -> None:
+    wrapped = '<div><section><div id="t" class="big texte">'
+    page = _page("article-full.html").replace('<div class="texte">', wrapped)
+    page = page.replace('<div class="tags">', '</div></section><div class="tags">')
+    article = _html(page)
+    assert len(article.paragraphs) == 6 and article.source == "MAP"
+
+
+def test_unknown_body_container_is_read_like_a_dump() -> None:
+    page = _page("article-full.html").replace('<div class="texte">', '<div class="contenu">')
+    page = re.sub(r'<h4 class="date">.*?</h4>', "<p>Mardi 18 Juillet 2023 - 11:30</p>", page)
+    page = _without(page, r'<script type="application/ld\+json">.*?</script>', r'<meta property="art[^>]*>')
+    article = _html(page)
+    _same_record(article, _html(_page("article-full.html")))
+    assert article.related[0].url and article.related[0].url.endswith("_a98700.html")
+
+
+def test_related_links_keep_urls_and_dates() -> None:
+    related = _html(_page("article-full.html")).related
+    assert related[0].url and related[0].url.endswith("_a98700.html") and related[0].published is None
+    assert related[1].url and related[1].url.endswith("_a98740.html")
+    assert related[1].published == datetime.fromisoformat("2023-07-17T18:10:00+01:00")
+    assert "Un autre article très lu cette semaine" not in [link.title for link in related]
+
+
+def test_shown_date_wins_over_metadata() -> None:
+    # article:published_time in UTC with seconds: the shown local time is kept, as in the dump
+    page = _page("article-full.html").replace("2023-07-18T11:30:00+01:00", "2023-07-18T10:30:27Z")
+    assert _html(page).published == datetime.fromisoformat("2023-07-18T11:30:00+01:00")
+
+
+def test_metadata_dates_keep_their_offset_when_no_date_is_shown() -> None:
+    page = _without(_page("article-full.html"), r"<h4 class=\"date\">.*?</h4>")
+    page = page.replace(
+        '"datePublished":"2023-07-18T11:30:00+01:00"',
+        '"datePublished":"2023-07-18T10:30:00Z","dateModified":"2023-07-18T14:00:00"',
+    )
+    article = _html(page)
+    assert article.published == datetime.fromisoformat("2023-07-18T10:30:00+00:00")
+    assert isinstance(article.updated, datetime) and article.updated.utcoffset() is not None
+    assert article.updated.isoformat() == "2023-07-18T14:00:00+01:00"  # naive: Casablanca time
+
+
+def test_new_site_day_only_date_stays_a_date_and_relative_time_uses_the_attribute() -> None:
+    article = _html(_page("article-new-site.html"), url=None)
+    assert article.published == date(2024, 5, 2) and not isinstance(article.published, datetime)
+    relative = _page("article-new-site.html").replace(">02/05/2024</time>", ">Il y a 3 heures</time>")
+    assert _html(relative, url=None).published == datetime.fromisoformat("2024-05-02T09:15:00+01:00")
+
+
+def test_new_site_json_ld_next_data_and_dom_agree() -> None:
+    full = _html(_page("article-new-site.html"), url=None)
+    no_ld = _html(_page("article-new-site-no-ld.html"), url=NEW_URL)
+    assert full.paragraphs == no_ld.paragraphs and full.title == no_ld.title
+    assert full.images[0].credit == "© MAP" and full.images[0].url.endswith("ouarzazate.jpg")  # type: ignore[union-attr]
+    assert [link.published for link in full.related] == [date(2024, 4, 30), date(2024, 4, 28)]
+
+
+def test_truncated_metadata_headline_gives_the_shown_title() -> None:
+    page = _page("article-full.html").replace(
+        '"headline":"Tanger : un nouveau centre d’accueil pour les Marocains du monde"',
+        '"headline":"Tanger : un nouveau centre d’accueil pour…"',
+    )
+    assert _html(page).title == "Tanger : un nouveau centre d’accueil pour les Marocains du monde"
+
+
+def test_latin1_page_with_cp1252_bytes_is_read_like_a_browser() -> None:
+    raw = (CASES / "article-signature.html").read_bytes()
+    assert b"iso-8859-1" in raw and b"\x92" in raw
+    article = presskit.extract(raw, url="https://www.lopinion.ma/Fez_a11223.html", registry=REGISTRY)
+    assert "du mois d’avril" in article.paragraphs[2] and "d’Andalousie" in article.paragraphs[1]
+    assert article.title == "Fès : le festival des musiques sacrées revient en juin"
+
+
+def test_html_rejections() -> None:
+    with pytest.raises(NotAnArticle, match="WMaker listing"):
+        _html(_page("listing-rubrique.html"), url=None)
+    with pytest.raises(NotAnArticle, match="new site"):
+        _html(_page("listing-new-site.html"), url="https://lopinion.ma/fr/economie")
+    home = _without(_page("home-page.html"), r'<meta property="og:url"[^>]*>')
+    with pytest.raises(NotAnArticle, match="home page"):
+        _html(home, url=None)
+    teaser = _without(_page("article-full.html"), r"<div class=\"texte\">.*?</div>\s*</div>")
+    stub = '<div class="texte"><p>Le port de Tanger Med ouvre...</p></div>'
+    teaser = teaser.replace('<div class="tags">', stub + '<div class="tags">')
+    with pytest.raises(NotAnArticle, match="teaser"):
+        _html(teaser)
+
+
+def test_html_title_without_body_is_an_extraction_error() -> None:
+    page = '<html><head><meta property="og:site_name" content="L\'Opinion"></head><body>'
+    page += '<div class="wm-module"><h1 class="access">Un titre de test</h1>'
+    page += '<h4 class="date">Lundi 6 Mars 2023</h4><div class="texte"></div></div></body></html>'
+    with pytest.raises(ExtractionError):
+        _html(page)
+
+
+# -- HTML detection --------------------------------------------------------------------------------
+
+
+def _html_doc(text: str) -> Document:
+    return Document.from_content(text, kind="html")
+
+
+def test_html_detection_scores() -> None:
+    assert OUTLET.detect(_html_doc(_page("article-full.html"))) >= 0.9
+    assert OUTLET.detect(_html_doc(_page("article-new-site.html"))) >= 0.9
+    popup = OUTLET.detect(_html_doc(_page("article-popup-no-meta.html")))
+    assert popup >= 0.9  # the logo links to www.lopinion.ma
+    found = presskit.detect(_page("article-popup-no-meta.html"), registry=REGISTRY)
+    assert found is not None and found.name == "lopinion"
+
+
+def test_wmaker_page_without_site_evidence_gets_lower_confidence() -> None:
+    page = _page("article-popup-no-meta.html").replace("https://www.lopinion.ma/", "/")
+    assert 0.5 <= OUTLET.detect(_html_doc(page)) <= 0.6
+    assert presskit.extract(page, registry=REGISTRY).outlet == "lopinion"
+
+
+def test_foreign_wmaker_site_is_not_attributed() -> None:
+    page = _page("foreign-wmaker.html")
+    with pytest.raises(presskit.UnknownOutlet, match="echodusouss"):
+        presskit.extract(page, registry=REGISTRY)
+    no_canonical = _without(page, r"<link rel=\"canonical\"[^>]*>", r"<meta property=\"og:url\"[^>]*>")
+    assert OUTLET.detect(_html_doc(no_canonical)) < 0.1
+    with pytest.raises(presskit.UnknownOutlet):
+        presskit.extract(no_canonical, registry=REGISTRY)
+    only_host = _without(page, r"<meta property=\"og:(?:site_name|url)\"[^>]*>")
+    assert OUTLET.detect(_html_doc(only_host)) < 0.1  # its canonical host names it
+
+
+def test_other_outlets_html_cases_score_low() -> None:
+    plugins = Path(__file__).parents[1] / "plugins"
+    for path in sorted(plugins.glob("presskit_*/cases/*.html")):
+        if "presskit_lopinion" not in path.parts:
+            assert OUTLET.detect(presskit.make_document(path.read_bytes(), path=str(path))) < 0.3, path
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["<html>", "<html><head><meta property='og:site_name'></head></html>", "<div class='wm-module'>",
+     '<script id="__NEXT_DATA__">{not json</script><h1>x</h1>', "\x00<html><body>\x92</body>"],
+)
+def test_html_detect_never_raises_and_odd_pages_fail_cleanly(content: str) -> None:
+    document = _html_doc(content)
+    assert 0.0 <= OUTLET.detect(document) <= 1.0
+    with pytest.raises(presskit.PresskitError):
+        OUTLET.extract(document)

@@ -98,6 +98,8 @@ NEXT_SECTION = ("category", "section", "rubrique")
 NEXT_AUTHORS = ("authors", "author")
 NEXT_TAGS = ("tags", "keywords")
 DEFAULT_BASE = "https://www.lopinion.ma/"
+# C1 control characters: cp1252 bytes of a page declared iso-8859-1, decoded literally.
+C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 # -- detection -------------------------------------------------------------------------------
@@ -333,6 +335,9 @@ class _Body:
     paragraphs: tuple[str, ...]
     meta: dump._Meta
     tags: tuple[str, ...]
+    published: When | None = None  # the date line found by the dump parser (page read whole)
+    updated: When | None = None
+    section: str | None = None
 
 
 def _read_body(node: LexborNode | None, title: str | None, base: str) -> _Body:
@@ -381,7 +386,7 @@ def _shown_dates(page: _Page) -> tuple[When | None, When | None]:
     return None, None
 
 
-def _dates(page: _Page) -> tuple[When | None, When | None]:
+def _dates(page: _Page, body: _Body) -> tuple[When | None, When | None]:
     """Published and updated: the date line when the page shows one, else metadata.
 
     A text dump keeps only what the page shows (WMaker: local time to the minute; the
@@ -391,6 +396,8 @@ def _dates(page: _Page) -> tuple[When | None, When | None]:
     for a page that shows no date. The two sources are never mixed.
     """
     published, updated = _shown_dates(page)
+    if published is None:
+        published, updated = body.published, body.updated
     if published is None:
         tree, ld, nxt = page.tree, page.ld, page.next
         published = (when(ld.get("datePublished")) or when(meta(tree, "article:published_time"))
@@ -518,13 +525,15 @@ def _ancestors(node: LexborNode, stop: LexborNode | None) -> Iterator[LexborNode
 
 def _reject(page: _Page, body: Sequence[str]) -> None:
     """Raise NotAnArticle for listings, home pages and teaser-only pages."""
+    # An article's metadata outweighs sidebar teasers around a short body.
+    article_meta = bool(page.ld) or meta(page.tree, "og:type") == "article"
     teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
     lines = blocks(page.tree.body, drop=PAGE_DROP)
     boxed = sum(1 for box in page.boxes for line in _lines(box) if dump.NEW_SITE_DATE.match(line))
     new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
-    if new_site >= 2:
+    if new_site >= 2 and not article_meta:
         raise NotAnArticle(f"a listing of the new site: {new_site} dated teasers and no article body")
-    if len(teasers) >= 2:
+    if len(teasers) >= 2 and not article_meta:
         raise NotAnArticle(f"a WMaker listing or home page: {len(teasers)} teasers and no article body")
     if meta(page.tree, "og:type") == "website":
         raise NotAnArticle("a listing or home page: og:type is website and there is no article body")
@@ -552,8 +561,26 @@ def _page_as_dump(document: Document, page: _Page, outlet: dump.LopinionOutlet) 
     return dump._extract_text(text, outlet)
 
 
+def _as_cp1252(document: Document) -> Document:
+    """The page with C1 controls read as cp1252, as browsers read pages declared iso-8859-1.
+
+    Old WMaker pages declare iso-8859-1 but hold cp1252 punctuation (0x92 for ’).
+    """
+    if not C1_CONTROLS.search(document.text):
+        return document
+    return attrs.evolve(document, text=C1_CONTROLS.sub(_cp1252_char, document.text))
+
+
+def _cp1252_char(match: re.Match[str]) -> str:
+    try:
+        return match[0].encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return match[0]
+
+
 def extract_html(document: Document, outlet: dump.LopinionOutlet) -> Article:
     """Build the Article of an HTML page, or raise NotAnArticle / ExtractionError."""
+    document = _as_cp1252(document)
     page = _Page.read(document)
     title = _title(page)
     source = _next_body(page) or page.body_node
@@ -561,10 +588,12 @@ def extract_html(document: Document, outlet: dump.LopinionOutlet) -> Article:
     has_prose = any(dump._is_prose(p) for p in body.paragraphs)
     if not has_prose or _is_listing_body(page):
         _reject(page, body.paragraphs)
-    if page.body_node is None and source is None:
+    if source is None:
         base = _page_as_dump(document, page, outlet)
-        body = _Body(paragraphs=base.paragraphs, meta=dump._Meta(authors=list(base.authors),
-                     source=base.source, related=list(base.related)), tags=base.tags)  # fmt: skip
+        links = _with_urls(base.related, _anchors(page.tree.body, page.base))
+        found = dump._Meta(authors=list(base.authors), source=base.source, related=links)
+        body = _Body(paragraphs=base.paragraphs, meta=found, tags=base.tags, published=base.published,
+                     updated=base.updated, section=base.section)  # fmt: skip
         title = title or base.title
     if not body.paragraphs:
         raise ExtractionError("found the page's article parts but no body text in them")
@@ -575,7 +604,7 @@ def _article(
     document: Document, page: _Page, outlet: dump.LopinionOutlet, title: str | None, body: _Body
 ) -> Article:
     """Assemble the record: metadata of the page around the cleaned body."""
-    published, updated = _dates(page)
+    published, updated = _dates(page, body)
     lead = _lead(page)
     paragraphs = [p for p in body.paragraphs if lead is None or fold(p) != fold(lead)]
     tags = _tags(page) or list(body.tags)
@@ -590,7 +619,7 @@ def _article(
         updated=updated,
         authors=_authors(page) or body.meta.authors,
         tags=tags,
-        section=_section(page, title),
+        section=_section(page, title) or body.section,
         language=language(page.tree, outlet.language),
         source=body.meta.source,
         images=_images(page),

@@ -329,7 +329,8 @@ CASES = (
     Case(
         file="cases/article-signature.html",
         url="https://www.lopinion.ma/Fez-le-festival-des-musiques-sacrees-revient_a11223.html",
-        note="old iso-8859-1 WMaker page, HTML twin of the signature dump: no JSON-LD, no date meta, "
+        note="old iso-8859-1 WMaker page holding a cp1252 apostrophe byte, HTML twin of the signature "
+             "dump: no JSON-LD, no date meta, "
              "no rubrique, author or tags; table layout; entities; closing signature; Arabic footer",
         expected={
             "title": "Fès : le festival des musiques sacrées revient en juin",
