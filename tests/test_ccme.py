@@ -408,10 +408,25 @@ def test_html_dates_follow_what_the_page_shows() -> None:
     late = _drop(FULL_HTML, NO_LD).replace("2021-03-03T09:15:00+00:00", "2021-03-03T23:30:00+00:00")
     late = _drop(late, r'<span class="meta-item date"><span class="date-link">.*?</span></span>')
     assert _html(late).published == date(2021, 3, 4)
-    # a time shown next to the day keeps the full machine value, offset included
+    # a time shown next to the day keeps the <time datetime> value (the site's offset), as
+    # the dump of that page does; the UTC metadata of the same instant is not preferred
     timed = FULL_HTML.replace(">3 mars 2021</time>", ">3 mars 2021 - 10:15</time>")
-    assert _html(timed).published == datetime.fromisoformat("2021-03-03T09:15:00+00:00")
-    assert _html(timed).published.utcoffset() == timedelta(0)  # type: ignore[union-attr]
+    dump = (
+        (CASES_DIR / "article-full.txt")
+        .read_text("utf-8")
+        .replace("monde 3 mars 2021", "monde 3 mars 2021 - 10:15")
+    )
+    assert _html(timed).to_dict()["published"] == "2021-03-03T10:15:00+01:00"
+    assert extract(dump).to_dict()["published"] == "2021-03-03T10:15:00+01:00"
+    # a shown time that the metadata contradicts wins: the page and its dump show it
+    wrong = _drop(timed, r' datetime="2021-03-03T10:15:00\+01:00"').replace(
+        ">3 mars 2021 - 10:15<", ">3 mars 2021 - 11:00<"
+    )
+    assert _html(wrong).published == local_datetime(date(2021, 3, 3), 11, 0)
+    # with the attribute gone, the UTC metadata of the shown minute keeps its offset
+    utc = _drop(timed, r' datetime="2021-03-03T10:15:00\+01:00"')
+    assert _html(utc).to_dict()["published"] == "2021-03-03T09:15:00+00:00"
+    assert _html(utc).published.utcoffset() == timedelta(0)  # type: ignore[union-attr]
 
 
 def test_html_update_stamp_only_when_shown() -> None:
@@ -568,3 +583,9 @@ def test_k2_disclaimer_inside_the_item_is_dropped() -> None:
     )
     article = presskit.extract(moved, url="https://www.ccme.org.ma/fr/medias-et-migration/12877")
     assert "revue de presse du CCME" not in article.text and len(article.paragraphs) == 4
+
+
+def test_unknown_article_container_is_an_error_not_a_listing() -> None:
+    page = _swap(FULL_HTML, "post-content cf entry-content content-spacious", "texte-article")
+    with pytest.raises(ExtractionError, match="no CCME article container"):
+        _html(page)

@@ -57,7 +57,8 @@ HOME_CRUMBS = frozenset({"home", "accueil", "الرئيسية", "acceuil"})
 # Post date: SmartMag time.post-date[datetime] in span.meta-item.date (outlets.md [probable]);
 # WordPress time.entry-date, schema.org itemprop [probable]; K2 span.itemDateCreated [probable].
 PUBLISHED = (".meta-item.date time[datetime]", "time.post-date[datetime]", "time.entry-date[datetime]",
-             "time[itemprop=datePublished]", ".post-meta time[datetime]", "span.itemDateCreated")  # fmt: skip
+             "time[itemprop=datePublished]", ".post-meta time[datetime]", ".meta-item.date time",
+             "time.post-date", "time.entry-date", "span.itemDateCreated")  # fmt: skip
 # Update stamp, only when the page shows one: SmartMag span.meta-item.date-modified [probable].
 UPDATED = (".date-modified time[datetime]", ".date-modified time", "time[itemprop=dateModified]",
            ".date-modified")  # fmt: skip
@@ -283,20 +284,27 @@ def _as_shown(machine: When | None, shown: When | None) -> When | None:
 
     CCME pages show the post date as a day (``3 mars 2021``) while the metadata holds a
     timestamp: published is then that day, so a page and its dump give the same value.
-    A displayed time keeps the full machine value (ISO offset kept); with no visible date
-    the machine value gives its Casablanca day.
+    A displayed time keeps the machine value (its ISO offset too) when both name the same
+    minute; with no visible date the machine value gives its Casablanca day.
     """
     if isinstance(shown, datetime):
-        return machine if isinstance(machine, datetime) else shown
+        same = isinstance(machine, datetime) and abs((machine - shown).total_seconds()) < 60
+        return machine if same else shown
     if shown is not None:
         return shown
     return _local_day(machine) if machine is not None else None
 
 
+def _stamp(node: LexborNode | None, *metadata: When | None) -> When | None:
+    """A date element's value. Its ``datetime`` attribute comes first: WordPress writes it in
+    the site's offset, the time the page displays (Yoast metadata is in UTC)."""
+    machine = when(attr(node, "datetime")) or next((value for value in metadata if value), None)
+    return _as_shown(machine, _shown(node))
+
+
 def _published(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
     node = _pick(tree, PUBLISHED, frozenset({"date-modified"}))
-    machine = when(_ld_text(ld.get("datePublished"))) or when(meta(tree, "article:published_time"))
-    return _as_shown(machine or when(attr(node, "datetime")), _shown(node))
+    return _stamp(node, when(_ld_text(ld.get("datePublished"))), when(meta(tree, "article:published_time")))
 
 
 def _updated(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
@@ -305,8 +313,7 @@ def _updated(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
     node = _pick(tree, UPDATED)
     if node is None:
         return None
-    machine = when(_ld_text(ld.get("dateModified"))) or when(meta(tree, "article:modified_time"))
-    return _as_shown(machine or when(attr(node, "datetime")), _shown(node))
+    return _stamp(node, when(_ld_text(ld.get("dateModified"))), when(meta(tree, "article:modified_time")))
 
 
 # -- header fields ---------------------------------------------------------------------------
@@ -443,7 +450,7 @@ def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
         if title is None or any(link.title == title for link in links):
             continue
         stamp = item.css_first("time")
-        published = _as_shown(when(attr(stamp, "datetime")), _shown(stamp)) if stamp else None
+        published = _stamp(stamp) if stamp else None
         links.append(Link(title=title, url=_absolute(attr(anchor, "href")), published=published))
     return tuple(links)
 
@@ -493,8 +500,13 @@ def _containers(tree: LexborHTMLParser) -> list[LexborNode]:
     container = _pick(tree, CONTENT)
     if container is not None:
         return [container]
-    teasers = max(len(tree.css(selector)) for selector in LOOP_POSTS)
-    if teasers >= 2:
+    # Teasers in the main column (sidebar and related ones do not count), on a page that
+    # does not describe itself as an article.
+    teasers = max(
+        len([node for node in tree.css(selector) if node.parent is None or not _in_chrome(node.parent)])
+        for selector in LOOP_POSTS
+    )
+    if teasers >= 2 and json_ld_article(tree) is None:
         raise NotAnArticle("a CCME listing: teasers of several posts, no article container")
     raise ExtractionError("no CCME article container found (div.post-content.entry-content or a K2 item)")
 
