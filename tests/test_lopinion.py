@@ -325,6 +325,16 @@ def test_unknown_body_container_is_read_like_a_dump() -> None:
     assert article.related[0].url and article.related[0].url.endswith("_a98700.html")
 
 
+def test_logo_in_an_h1_is_not_the_title() -> None:
+    page = _page("article-popup-no-meta.html").replace('<a class="logo"', '<h1 class="logo"><a class="logo"')
+    page = page.replace('src="/_images/logo.png"></a>', 'src="/_images/logo.png">L\'Opinion Maroc</a></h1>')
+    page = page.replace('<h1 class="titre-article access" itemprop="headline">', '<h1 itemprop="headline">')
+    page = page.replace('class="module-article wm-module"', 'class="wm-module"')
+    article = _html(page)
+    assert article.title == "Tanger : un nouveau centre d’accueil pour les Marocains du monde"
+    assert article.published == datetime.fromisoformat("2023-07-18T11:30:00+01:00")
+
+
 def test_related_links_keep_urls_and_dates() -> None:
     related = _html(_page("article-full.html")).related
     assert related[0].url and related[0].url.endswith("_a98700.html") and related[0].published is None

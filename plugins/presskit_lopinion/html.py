@@ -241,7 +241,7 @@ class _Page:
     def read(cls, document: Document) -> _Page:
         tree = document.tree
         body_node = _body_node(tree)
-        title_node = first(tree, TITLE)
+        title_node = _title_node(tree)
         if body_node is not None and title_node is not None:
             region = _common(title_node, body_node)
         else:
@@ -261,6 +261,16 @@ class _Page:
             for node in root.css(selector):
                 if not _inside(node, self.boxes):
                     yield node
+
+
+def _title_node(tree: LexborHTMLParser) -> LexborNode | None:
+    """The headline element; an h1 wrapping the site's logo or name is skipped."""
+    for selector in TITLE:
+        for node in tree.css(selector):
+            text = node_text(node)
+            if text and not SITE.search(text):
+                return node
+    return None
 
 
 def _body_node(tree: LexborHTMLParser) -> LexborNode | None:
