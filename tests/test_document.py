@@ -78,3 +78,8 @@ def test_text_document_has_lines_but_no_tree() -> None:
     assert doc.label == "x.txt"
     with pytest.raises(TypeError, match="x.txt: a text dump has no HTML tree"):
         doc.tree  # noqa: B018
+
+
+def test_latin1_label_reads_as_windows_1252_like_browsers() -> None:
+    page = b'<html><head><meta charset="iso-8859-1"></head><body>l\x92\xe9t\xe9 \x85</body></html>'
+    assert "l’été …" in decode(page)

@@ -33,6 +33,7 @@ _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
 )
 _HTML_TAGS = re.compile(r"<(?:html|head|body|div|p|article)\b[^>]*>", re.I)
+_CP1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 
@@ -53,6 +54,8 @@ def decode(data: bytes) -> str:
         pass
     declared = _META_CHARSET.search(data[:4096])
     candidates = [declared.group(1).decode("ascii", "replace")] if declared else []
+    # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do the pages.
+    candidates = ["cp1252" if c.lower().replace("_", "-") in _CP1252_LABELS else c for c in candidates]
     for encoding in (*candidates, "cp1252"):
         try:
             return data.decode(encoding)

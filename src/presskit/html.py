@@ -30,6 +30,7 @@ __all__ = [
     "json_ld_article",
     "language",
     "meta",
+    "meta_all",
     "node_text",
     "when",
 ]
@@ -50,6 +51,9 @@ BOILERPLATE = (
 _BREAKS = re.compile(
     r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|section|article|figure|figcaption|tr|pre|dd|dt)\s*>", re.I
 )
+
+
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 
 
 def first(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> LexborNode | None:
@@ -106,6 +110,17 @@ def _flatten(data: Any) -> Iterator[dict[str, Any]]:
             yield from _flatten(data["@graph"])
 
 
+def meta_all(tree: LexborHTMLParser, name: str) -> list[str]:
+    """Every content of a repeated ``<meta>`` (``article:tag``), in page order, without duplicates."""
+    values: list[str] = []
+    for key in ("property", "name", "itemprop"):
+        for node in tree.css(f'meta[{key}="{name}"]'):
+            value = clean(attr(node, "content") or "")
+            if value and value not in values:
+                values.append(value)
+    return values
+
+
 def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page (``@graph`` flattened); broken blocks are skipped."""
     found: list[dict[str, Any]] = []
@@ -139,7 +154,9 @@ def when(value: str | None) -> When | None:
 
 
 def _fragment(node: LexborNode, drop: Iterable[str]) -> LexborNode | None:
-    copy = LexborHTMLParser(_BREAKS.sub(lambda m: m[0] + "\n", node.html or ""))
+    # Source line breaks are plain spaces to a browser: fold them before marking real breaks.
+    source = _WHITESPACE.sub(" ", node.html or "")
+    copy = LexborHTMLParser(_BREAKS.sub(lambda m: m[0] + "\n", source))
     for selector in (*BOILERPLATE, *drop):
         for unwanted in copy.css(selector):
             unwanted.decompose()
@@ -168,8 +185,9 @@ def images(root: LexborNode | None, *, base: str | None = None) -> tuple[Image, 
     found: list[Image] = []
     seen: set[str] = set()
     for img in root.css("img"):
-        src = attr(img, "src") or attr(img, "data-src") or attr(img, "data-lazy-src")
-        if src is None or src.startswith("data:") or src in seen:
+        candidates = (attr(img, name) for name in ("data-src", "data-lazy-src", "src"))
+        src = next((c for c in candidates if c and not c.startswith("data:")), None)
+        if src is None or src in seen:
             continue
         seen.add(src)
         if base and src.startswith("/") and not src.startswith("//"):

@@ -1,0 +1,64 @@
+"""The shared HTML helpers."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from presskit.article import Image
+from presskit.html import blocks, images, json_ld_article, meta, meta_all, when
+
+
+def test_blocks_fold_source_newlines_and_split_on_real_breaks() -> None:
+    tree = LexborHTMLParser(
+        "<div><h2>Inter\n titre</h2><p>Une phrase\n  sur deux lignes.</p><p>b<br/>c</p>"
+        "<script>x()</script><aside>pub</aside>\nhors paragraphe</div>"
+    )
+    assert blocks(tree.css_first("div")) == [
+        "Inter titre",
+        "Une phrase sur deux lignes.",
+        "b",
+        "c",
+        "hors paragraphe",
+    ]
+
+
+def test_blocks_drop_selectors_and_leave_the_tree_alone() -> None:
+    tree = LexborHTMLParser("<div><p class='share'>Partager</p><p>Texte</p></div>")
+    assert blocks(tree.css_first("div"), drop=[".share"]) == ["Texte"]
+    assert tree.css_first(".share") is not None
+
+
+def test_meta_and_repeated_meta() -> None:
+    tree = LexborHTMLParser(
+        '<meta property="article:tag" content="Maroc"><meta property="article:tag" content=" Belgique ">'
+        '<meta name="description" content="Résumé">'
+    )
+    assert meta(tree, "og:title", "description") == "Résumé"
+    assert meta_all(tree, "article:tag") == ["Maroc", "Belgique"]
+
+
+def test_json_ld_article_in_a_graph_and_broken_blocks() -> None:
+    tree = LexborHTMLParser(
+        '<script type="application/ld+json">{broken</script>'
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+        '{"@type": ["NewsArticle"], "headline": "H"}]}</script>'
+    )
+    assert json_ld_article(tree) == {"@type": ["NewsArticle"], "headline": "H"}
+
+
+def test_images_prefer_lazy_sources_and_split_credit() -> None:
+    tree = LexborHTMLParser(
+        '<div><figure><img src="data:image/gif;base64,R0l" data-src="/a.jpg" alt="Alt">'
+        '<figcaption>Une légende <span class="credit">DR</span></figcaption></figure>'
+        '<img src="https://x.ma/b.jpg"></div>'
+    )
+    assert images(tree.css_first("div"), base="https://x.ma") == (
+        Image(url="https://x.ma/a.jpg", caption="Une légende", credit="DR"),
+        Image(url="https://x.ma/b.jpg"),
+    )
+
+
+def test_when_reads_iso_then_french() -> None:
+    assert str(when("2016-04-22T16:19:00+01:00")) == "2016-04-22 16:19:00+01:00"
+    assert str(when("22 avril 2016")) == "2016-04-22"
+    assert when(None) is None and when("hier") is None
