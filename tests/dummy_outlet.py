@@ -16,8 +16,7 @@ class DummyOutlet(Outlet):
     name = "dummy"
     title = "Dummy News"
     domains = ("dummy.example",)
-    non_article_urls = (r"^/tag/",)
-    non_article_reasons = ("a tag page",)
+    non_article_urls = ((r"^/tag/", "a tag page"),)
 
     def detect(self, document: Document) -> float:
         return 0.9 if "DUMMY-NEWS" in document.text else 0.0

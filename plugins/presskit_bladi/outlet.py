@@ -174,8 +174,11 @@ class BladiOutlet(Outlet):
     name = "bladi"
     title = "Bladi.net"
     domains = DOMAINS
-    non_article_urls = (HOME_PATHS.pattern, r"^/(?:forum|spip\.php)\b", r"^/(?:auteur|author)\d*")
-    non_article_reasons = ("the home page", "a forum or search page", "an author page")
+    non_article_urls = (
+        (HOME_PATHS.pattern, "the home page"),
+        (r"^/(?:forum|spip\.php)\b", "a forum or search page"),
+        (r"^/(?:auteur|author)\d*", "an author page"),
+    )
     cases = CASES
 
     def detect(self, document: Document) -> float:

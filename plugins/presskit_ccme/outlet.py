@@ -528,8 +528,7 @@ class CcmeOutlet(Outlet):
     name = "ccme"
     title = "CCME — Conseil de la communauté marocaine à l'étranger"
     domains = DOMAINS
-    non_article_urls = tuple(pattern for pattern, _ in NON_ARTICLE_URLS)
-    non_article_reasons = tuple(reason for _, reason in NON_ARTICLE_URLS)
+    non_article_urls = NON_ARTICLE_URLS
     cases = CASES
 
     def detect(self, document: Document) -> float:

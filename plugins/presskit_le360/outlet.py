@@ -286,8 +286,7 @@ class Le360Outlet(Outlet):
     name = "le360"
     title = "Le360"
     domains = DOMAINS
-    non_article_urls = tuple(pattern for pattern, _ in NON_ARTICLE_URLS)
-    non_article_reasons = tuple(reason for _, reason in NON_ARTICLE_URLS)
+    non_article_urls = NON_ARTICLE_URLS
     cases = CASES
 
     def detect(self, document: Document) -> float:

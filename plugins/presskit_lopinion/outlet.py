@@ -423,24 +423,14 @@ class LopinionOutlet(Outlet):
     domains = DOMAINS
     # Never match articles: WMaker "/<Title-With-Dashes>_a<id>.html", new site "/fr/<...>".
     non_article_urls = (
-        HOME_PATHS,
-        r"^/xml/",
-        r"_r\d+(?:_[\w-]*)?\.html$",
-        r"^/(?:fr/)?(?:tags?|mots-cles)(?:/|$)",
-        r"^/(?:fr/)?(?:auteurs?|authors?)(?:/|$)",
-        r"^/(?:fr/)?(?:categor(?:y|ie|ies)|rubriques?|sections?)(?:/|$)",
-        r"^/(?:fr/)?(?:search|recherche)(?:/|$|\?)|[?&](?:q|s|search)=",
-        r"^/(?:fr/)?(?:page/\d+|archives?)(?:/|$)",
-    )
-    non_article_reasons = (
-        "the home page",
-        "an RSS or syndication feed",
-        "a WMaker rubrique listing",
-        "a tag page",
-        "an author page",
-        "a section listing",
-        "a search page",
-        "an archive listing",
+        (HOME_PATHS, "the home page"),
+        (r"^/xml/", "an RSS or syndication feed"),
+        (r"_r\d+(?:_[\w-]*)?\.html$", "a WMaker rubrique listing"),
+        (r"^/(?:fr/)?(?:tags?|mots-cles)(?:/|$)", "a tag page"),
+        (r"^/(?:fr/)?(?:auteurs?|authors?)(?:/|$)", "an author page"),
+        (r"^/(?:fr/)?(?:categor(?:y|ie|ies)|rubriques?|sections?)(?:/|$)", "a section listing"),
+        (r"^/(?:fr/)?(?:search|recherche)(?:/|$|\?)|[?&](?:q|s|search)=", "a search page"),
+        (r"^/(?:fr/)?(?:page/\d+|archives?)(?:/|$)", "an archive listing"),
     )
     cases = CASES
 

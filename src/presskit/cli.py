@@ -124,8 +124,8 @@ def _outlets_markdown(registry: Registry) -> str:
     for info in registry.infos.values():
         outlet = info.outlet
         parts += ["", f"## {outlet.title} (`{outlet.name}`)", "", f"Domains: {', '.join(outlet.domains)}."]
-        if outlet.non_article_reasons:
-            parts.append(f"Rejected by URL: {'; '.join(outlet.non_article_reasons)}.")
+        if outlet.non_article_urls:
+            parts.append(f"Rejected by URL: {'; '.join(reason for _, reason in outlet.non_article_urls)}.")
         parts += ["", "| input | shape | result |", "|---|---|---|"]
         for case in outlet.cases:
             kind = "HTML" if case.file.endswith((".html", ".htm")) else "text dump"

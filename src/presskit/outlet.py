@@ -67,13 +67,10 @@ class Outlet(abc.ABC):
     domains: ClassVar[tuple[str, ...]]
     """Registered domains; subdomains are included (``le360.ma`` covers ``fr.le360.ma``)."""
 
-    non_article_urls: ClassVar[tuple[str, ...]] = ()
-    """Regular expressions searched in a URL's path (and query); a match means the URL
-    is a listing, tag, author or home page, and the text says why is the pattern's
-    entry in :attr:`non_article_reasons`."""
-
-    non_article_reasons: ClassVar[tuple[str, ...]] = ()
-    """One reason per :attr:`non_article_urls` pattern, in the same order."""
+    non_article_urls: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """``(pattern, reason)`` pairs: a regular expression searched in a URL's path (and
+    query) whose match means the URL is a listing, tag, author or home page, and the
+    reason given when it matches (``"a tag page"``)."""
 
     language: ClassVar[str] = "fr"
     """ISO 639-1 code of the outlet's articles."""
@@ -90,7 +87,7 @@ class Outlet(abc.ABC):
         """Why ``url`` is not an article page by its shape alone, or None if it may be one."""
         parts = urlsplit(url if "//" in url else "//" + url)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
-        for pattern, reason in zip(self.non_article_urls, self.non_article_reasons, strict=True):
+        for pattern, reason in self.non_article_urls:
             if re.search(pattern, target):
                 return reason
         return None
