@@ -83,3 +83,7 @@ def test_text_document_has_lines_but_no_tree() -> None:
 def test_latin1_label_reads_as_windows_1252_like_browsers() -> None:
     page = b'<html><head><meta charset="iso-8859-1"></head><body>l\x92\xe9t\xe9 \x85</body></html>'
     assert "l’été …" in decode(page)
+
+
+def test_c1_controls_in_text_are_read_as_windows_1252() -> None:
+    assert Document.from_content("l\x92\xe9t\xe9 \x85 \x81").text == "l’été … \x81"

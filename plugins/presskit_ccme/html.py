@@ -177,36 +177,6 @@ class Page:
 
 # -- input repairs ---------------------------------------------------------------------------
 
-# C1 control characters: cp1252 bytes decoded as latin-1 (old pages declare iso-8859-1 and
-# use cp1252 quotes, which browsers read as windows-1252).
-C1_CONTROLS = re.compile(r"[\x80-\x9f]")
-
-
-def _cp1252(match: re.Match[str]) -> str:
-    try:
-        return match[0].encode("latin-1").decode("cp1252")
-    except UnicodeDecodeError:
-        return match[0]
-
-
-def _repaired(document: Document) -> Document:
-    if not C1_CONTROLS.search(document.text):
-        return document
-    return attrs.evolve(document, text=C1_CONTROLS.sub(_cp1252, document.text))
-
-
-def _unlazy(node: LexborNode | None) -> LexborNode | None:
-    """A copy of ``node`` whose lazy-loaded images show their real file in ``src``
-    (placeholders are ``data:`` URIs, the file is in ``data-src`` / ``data-lazy-src``)."""
-    if node is None:
-        return None
-    copy = LexborHTMLParser(node.html or "").body
-    for img in copy.css("img[data-src], img[data-lazy-src]") if copy is not None else []:
-        real = attr(img, "data-src") or attr(img, "data-lazy-src")
-        if real and (attr(img, "src") or "data:").startswith("data:"):
-            img.attrs["src"] = real
-    return copy
-
 
 # -- node lookups ----------------------------------------------------------------------------
 
@@ -427,7 +397,7 @@ def _images(
     """Lead and body images with caption and credit; og:image when the page shows none."""
     found: dict[str, Image] = {}
     for root in (_pick(tree, FEATURED), *containers):
-        for image in images(_unlazy(root), base=SITE):
+        for image in images(root, base=SITE):
             if image.url and not re.search(r"picto|emoji|/smilies/", image.url, re.I):
                 found.setdefault(image.url, _split_credit(image))
     if not found:
@@ -516,7 +486,6 @@ def _containers(tree: LexborHTMLParser) -> list[LexborNode]:
 
 def read_page(document: Document) -> Page:
     """Read an article page, or raise NotAnArticle for listings, archives and teasers."""
-    document = _repaired(document)
     tree = document.tree
     ld = json_ld_article(tree) or {}
     _reject_archives(tree, ld)

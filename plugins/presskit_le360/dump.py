@@ -200,6 +200,8 @@ def _date_part(line: str) -> str | None:
         return line
     joined = BYLINE_AND_DATE.match(line)
     return joined["date"] if joined and DATE_LINE.match(joined["date"]) else None
+
+
 # -- extraction parts ----------------------------------------------------------------------
 
 
@@ -325,8 +327,9 @@ def _name_ok(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5 or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("d'", "d’"))
-               for w in words)
+    return all(
+        w[0].isupper() or w.lower() in NAME_PARTICLES or w.lower().startswith(("d'", "d’")) for w in words
+    )
 
 
 def _byline(line: str, *, strict: bool = False) -> tuple[list[str], str | None] | None:
@@ -456,8 +459,9 @@ def _paper(rest: str, parts: _Parts) -> None:
         before = text[: found.start].rstrip()
         if re.search(r"(?:\bdu|\bédition du|\bparu(?:e)? le|\bpubliée? le|,)$", before):
             parts.source_published = found.value
-            text = re.sub(r"\s*(?:,|\bdans son édition du|\bédition du|\bdu|\bparue? le|\bpubliée? le)$",
-                          "", before)
+            text = re.sub(
+                r"\s*(?:,|\bdans son édition du|\bédition du|\bdu|\bparue? le|\bpubliée? le)$", "", before
+            )
     paper = text.split(",")[0].strip()
     parts.source = paper or parts.source
 

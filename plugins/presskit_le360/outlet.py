@@ -65,10 +65,16 @@ CASES = (
             "tags": ["Sefrou", "Festival des cerises"],
             "paragraph_count": 6,
             "body_contains": ["— Ville de Sefrou (@VilleSefrou) June 9, 2023"],
-            "body_excludes": ["Bienvenue", "Les vergers sous la pluie", "Politique de confidentialité",
-                              "Partager"],
-            "related_titles": ["Ifrane: la neige de juin surprend les habitants",
-                               "Fès célèbre ses musiques sacrées"],
+            "body_excludes": [
+                "Bienvenue",
+                "Les vergers sous la pluie",
+                "Politique de confidentialité",
+                "Partager",
+            ],
+            "related_titles": [
+                "Ifrane: la neige de juin surprend les habitants",
+                "Fès célèbre ses musiques sacrées",
+            ],
         },
     ),
     Case(
@@ -111,8 +117,13 @@ CASES = (
             "authors": ["La rédaction"],
             "published": "2022-05-18T15:20:00+01:00",
             "updated": "2022-05-19T08:05:00+01:00",
-            "images": [{"url": None, "caption": "Un maâlem sur la scène du festival, en 2019",
-                        "credit": "Le360 / Archives"}],
+            "images": [
+                {
+                    "url": None,
+                    "caption": "Un maâlem sur la scène du festival, en 2019",
+                    "credit": "Le360 / Archives",
+                }
+            ],
             "paragraph_count": 3,
             "body_first": "Après deux années d’absence",
             "body_excludes": ["Partager", "Tanger: la fête", "Tous droits"],
@@ -135,15 +146,28 @@ CASES = (
             "language": "fr",
             "paragraph_count": 6,
             "body_contains": ["— Ville de Sefrou (@VilleSefrou) June 9, 2023"],
-            "body_excludes": ["Bienvenue", "Publicité", "Partager", "Recevez chaque matin", "googletag",
-                              "Ifrane", "Tous droits"],
-            "images": [{"url": "https://fr.le360.ma/resizer/Xy12AbCdEf34=/1200x675/filters:format(jpg)"
-                        ":quality(70)/cloudfront-eu-central-1.images.arcpublishing.com/le360/"
-                        "CERISESSEFROU2023.jpg",
-                        "caption": "Des vergers de cerisiers sur les hauteurs de Sefrou.",
-                        "credit": "Le360"}],
-            "related_titles": ["Ifrane: la neige de juin surprend les habitants",
-                               "Fès célèbre ses musiques sacrées"],
+            "body_excludes": [
+                "Bienvenue",
+                "Publicité",
+                "Partager",
+                "Recevez chaque matin",
+                "googletag",
+                "Ifrane",
+                "Tous droits",
+            ],
+            "images": [
+                {
+                    "url": "https://fr.le360.ma/resizer/Xy12AbCdEf34=/1200x675/filters:format(jpg)"
+                    ":quality(70)/cloudfront-eu-central-1.images.arcpublishing.com/le360/"
+                    "CERISESSEFROU2023.jpg",
+                    "caption": "Des vergers de cerisiers sur les hauteurs de Sefrou.",
+                    "credit": "Le360",
+                }
+            ],
+            "related_titles": [
+                "Ifrane: la neige de juin surprend les habitants",
+                "Fès célèbre ses musiques sacrées",
+            ],
         },
     ),
     Case(
@@ -176,10 +200,14 @@ CASES = (
             "published": "2022-11-20T08:15:00+01:00",
             "updated": "2022-11-20T10:40:00+01:00",
             "paragraph_count": 3,
-            "images": [{"url": "https://fr.le360.ma/resizer/Qw3Er4Ty5=/980x551/filters:format(jpg)/"
-                        "cloudfront-eu-central-1.images.arcpublishing.com/le360/AGRUMESAGADIR.jpg",
-                        "caption": "Des caisses d’oranges prêtes à l’export au port d’Agadir",
-                        "credit": "DR"}],
+            "images": [
+                {
+                    "url": "https://fr.le360.ma/resizer/Qw3Er4Ty5=/980x551/filters:format(jpg)/"
+                    "cloudfront-eu-central-1.images.arcpublishing.com/le360/AGRUMESAGADIR.jpg",
+                    "caption": "Des caisses d’oranges prêtes à l’export au port d’Agadir",
+                    "credit": "DR",
+                }
+            ],
         },
     ),
     Case(
@@ -200,9 +228,14 @@ CASES = (
             "paragraph_count": 4,
             "body_contains": ["Un chantier de dix-huit mois", "lancé à la fin"],
             "body_excludes": ["Lire aussi", "tweet", "Le chantier de la station"],
-            "related": [{"title": "Casablanca: les bus électriques arrivent en mars", "published": None,
-                         "url": "https://fr.le360.ma/societe/casablanca-les-bus-electriques-arrivent-en-mars"
-                         "_LKJHGFDSAQWERTYUIOPMNBVCX/"}],
+            "related": [
+                {
+                    "title": "Casablanca: les bus électriques arrivent en mars",
+                    "published": None,
+                    "url": "https://fr.le360.ma/societe/casablanca-les-bus-electriques-arrivent-en-mars"
+                    "_LKJHGFDSAQWERTYUIOPMNBVCX/",
+                }
+            ],
         },
     ),
     Case(
@@ -219,9 +252,14 @@ CASES = (
             "paragraph_count": 5,
             "body_contains": ["Une affluence record", "l’événement"],
             "body_excludes": ["Copyright", "Karim Alaoui", "03/06/2017", "Commentaires", "très lu"],
-            "images": [{"url": "https://le360.ma/sites/default/files/styles/article_full/public/assets/"
-                        "images/2017/06/regate-tanger.jpg?itok=Ab3dEf",
-                        "caption": "Karim Alaoui", "credit": "Le360"}],
+            "images": [
+                {
+                    "url": "https://le360.ma/sites/default/files/styles/article_full/public/assets/"
+                    "images/2017/06/regate-tanger.jpg?itok=Ab3dEf",
+                    "caption": "Karim Alaoui",
+                    "credit": "Le360",
+                }
+            ],
         },
     ),
     Case(

@@ -98,8 +98,6 @@ NEXT_SECTION = ("category", "section", "rubrique")
 NEXT_AUTHORS = ("authors", "author")
 NEXT_TAGS = ("tags", "keywords")
 DEFAULT_BASE = "https://www.lopinion.ma/"
-# C1 control characters: cp1252 bytes of a page declared iso-8859-1, decoded literally.
-C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 # -- detection -------------------------------------------------------------------------------
@@ -571,26 +569,8 @@ def _page_as_dump(document: Document, page: _Page, outlet: dump.LopinionOutlet) 
     return dump._extract_text(text, outlet)
 
 
-def _as_cp1252(document: Document) -> Document:
-    """The page with C1 controls read as cp1252, as browsers read pages declared iso-8859-1.
-
-    Old WMaker pages declare iso-8859-1 but hold cp1252 punctuation (0x92 for ’).
-    """
-    if not C1_CONTROLS.search(document.text):
-        return document
-    return attrs.evolve(document, text=C1_CONTROLS.sub(_cp1252_char, document.text))
-
-
-def _cp1252_char(match: re.Match[str]) -> str:
-    try:
-        return match[0].encode("latin-1").decode("cp1252")
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-        return match[0]
-
-
 def extract_html(document: Document, outlet: dump.LopinionOutlet) -> Article:
     """Build the Article of an HTML page, or raise NotAnArticle / ExtractionError."""
-    document = _as_cp1252(document)
     page = _Page.read(document)
     title = _title(page)
     source = _next_body(page) or page.body_node

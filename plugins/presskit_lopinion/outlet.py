@@ -84,8 +84,20 @@ SIGNATURE_TITLECASE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+\b")
 
 # Credited source at the end of the body [probable: MAP dispatches].
 SOURCE_LABEL = re.compile(r"^Sources?\s*:\s*(?P<source>[^.!?]{2,60}?)\.?$", re.I)
-AGENCIES = ("MAP", "AFP", "Reuters", "AP", "EFE", "Anadolu", "Xinhua", "DPA", "APS", "Belga", "Sputnik",
-            "Agences")
+AGENCIES = (
+    "MAP",
+    "AFP",
+    "Reuters",
+    "AP",
+    "EFE",
+    "Anadolu",
+    "Xinhua",
+    "DPA",
+    "APS",
+    "Belga",
+    "Sputnik",
+    "Agences",
+)
 AGENCY_LINE = re.compile(rf"^\(?(?:Avec\s+(?:la\s+)?)?(?P<source>{'|'.join(AGENCIES)})\)?\.?$", re.I)
 AGENCY_TAIL = re.compile(rf"\((?P<source>{'|'.join(AGENCIES)})\)\.?$")
 SECTION_LABEL = re.compile(r"^(?:Rubrique|Cat[ée]gorie)\s*:\s*(?P<section>.{2,40})$", re.I)
@@ -96,12 +108,18 @@ BREADCRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
 NOISE = (
     re.compile(r"^(?:X|×|✕|✖|Fermer|Close)$"),  # popup close button [solid]
     re.compile(r"^Suivez[- ]nous(?:\s+sur\s+\w+)?\s*!?$", re.I),  # popup [solid]
-    re.compile(r"^(?:(?:Facebook|Twitter|X|LinkedIn|Linkedin|WhatsApp|Whatsapp|Telegram|Messenger|Pinterest|"
-               r"Email|E-mail|Imprimer|Partager|Partagez|Tweet|Tweeter|Envoyer|Print|Copier le lien|"
-               r"Copy Link|Google News)[\s|•,]*)+$", re.I),  # share bars [probable]
+    re.compile(
+        r"^(?:(?:Facebook|Twitter|X|LinkedIn|Linkedin|WhatsApp|Whatsapp|Telegram|Messenger|Pinterest|"
+        r"Email|E-mail|Imprimer|Partager|Partagez|Tweet|Tweeter|Envoyer|Print|Copier le lien|"
+        r"Copy Link|Google News)[\s|•,]*)+$",
+        re.I,
+    ),  # share bars [probable]
     re.compile(r"^(?:Partager|Partagez) (?:cet article|sur)\b.{0,40}$", re.I),
-    re.compile(r"^(?:Lu \d[\d\s]* fois|\d+ (?:vues?|lectures?)|Notez|Version imprimable|Envoyer à un ami|"
-               r"Taille du texte|A\+\s*A-|Augmenter la taille du texte|Diminuer la taille du texte)$", re.I),
+    re.compile(
+        r"^(?:Lu \d[\d\s]* fois|\d+ (?:vues?|lectures?)|Notez|Version imprimable|Envoyer à un ami|"
+        r"Taille du texte|A\+\s*A-|Augmenter la taille du texte|Diminuer la taille du texte)$",
+        re.I,
+    ),
     re.compile(r"^(?:©|\(©|Copyright\b)(?!.*\b(?:19|20)\d\d\b).{0,80}$", re.I),  # image credits
     re.compile(r"^\(?(?:Photos?|Ph|Crédits?(?: photos?)?|Image|Illustration)\s*(?:\.|:|-)\s*.{0,80}$", re.I),
     re.compile(r"^(?:DR|Photo d['’]illustration|Image d['’]illustration|Illustration)\.?$", re.I),
@@ -123,12 +141,16 @@ RELATED_HEADINGS = re.compile(
 READ_MORE = re.compile(r"^(?:Lire la suite|Lire plus|Suite|Lire l['’]article)\s*(?:»|>|\.\.\.|…)?$", re.I)
 # Footers: anchored on whole short lines, so that a body sentence never ends the body.
 FOOTER = (
-    re.compile(r"^(?:©|Copyright).{0,60}(?:droits|rights|L['’]Opinion|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)",
-               re.I),
+    re.compile(
+        r"^(?:©|Copyright).{0,60}(?:droits|rights|L['’]Opinion|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)", re.I
+    ),
     re.compile(r"^.{0,60}(?:Tous droits réservés|All rights reserved).{0,40}$", re.I),
-    re.compile(r"^(?:Mentions légales|Politique de confidentialité|Conditions générales(?: d['’]utilisation)?"
-               r"|Qui sommes[- ]nous|Contactez[- ]nous|Contact|Plan du site|Privacy Policy|"
-               r"Terms of use|Contact us|About us)\s*\??$", re.I),
+    re.compile(
+        r"^(?:Mentions légales|Politique de confidentialité|Conditions générales(?: d['’]utilisation)?"
+        r"|Qui sommes[- ]nous|Contactez[- ]nous|Contact|Plan du site|Privacy Policy|"
+        r"Terms of use|Contact us|About us)\s*\??$",
+        re.I,
+    ),
     re.compile(r"^.{0,80}(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)"),  # Arabic footer
 )
 END_MARKERS = (
@@ -136,13 +158,19 @@ END_MARKERS = (
     re.compile(r"^(?:Tags|Mots[- ]clés|Thèmes)\s*:", re.I),
     re.compile(r"^(?:Tags|Mots[- ]clés)$", re.I),
     READ_MORE,
-    re.compile(r"^(?:\d+\s+)?(?:Commentaires?|Ajouter un commentaire|Laisser un commentaire|"
-               r"Poster un commentaire|Votre commentaire|Nouveau commentaire|Réagissez|Réagir)"
-               r"\s*(?:\(\d+\))?\s*:?$", re.I),
+    re.compile(
+        r"^(?:\d+\s+)?(?:Commentaires?|Ajouter un commentaire|Laisser un commentaire|"
+        r"Poster un commentaire|Votre commentaire|Nouveau commentaire|Réagissez|Réagir)"
+        r"\s*(?:\(\d+\))?\s*:?$",
+        re.I,
+    ),
     # Newsletter and app blocks open with a call to action [probable].
-    re.compile(r"^(?:Newsletter|Lettre d['’]information|Recevez|Inscrivez-vous|Abonnez-vous|Inscription|"
-               r"S['’]inscrire|Téléchargez|Installez)\b.{0,100}(?:newsletter|lettre|application|appli|"
-               r"notifications|Opinion)\b.{0,60}$", re.I),
+    re.compile(
+        r"^(?:Newsletter|Lettre d['’]information|Recevez|Inscrivez-vous|Abonnez-vous|Inscription|"
+        r"S['’]inscrire|Téléchargez|Installez)\b.{0,100}(?:newsletter|lettre|application|appli|"
+        r"notifications|Opinion)\b.{0,60}$",
+        re.I,
+    ),
     re.compile(r"^(?:Newsletter|Disponible sur|Télécharger sur|Download on|Get it on)\b.{0,40}$", re.I),
     *FOOTER,
 )
@@ -165,7 +193,7 @@ CASES = (
         file="cases/article-full.txt",
         url="https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html",
         note="full dump: logo, menus twice, popup, breadcrumb, byline, title repeated, credit, "
-             "intertitle, inline 'Lire aussi :', tweet, source, tags, related teasers, footers ar/en/fr",
+        "intertitle, inline 'Lire aussi :', tweet, source, tags, related teasers, footers ar/en/fr",
         expected={
             "title": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
             "published": "2023-07-18T11:30:00+01:00",
@@ -187,7 +215,7 @@ CASES = (
     Case(
         file="cases/article-date-only-single-newlines.txt",
         note="main-content extract: stray teaser on top, single newlines, 'Rédigé par … le' with a "
-             "day only and an unaccented month, agency credit in parentheses",
+        "day only and an unaccented month, agency credit in parentheses",
         expected={
             "title": "Agriculture : la campagne des dattes s’annonce record à Errachidia",
             "published": "2019-08-01",
@@ -216,7 +244,7 @@ CASES = (
         file="cases/article-inline-link-update.txt",
         url="https://www.lopinion.ma/Diplomatie-Rabat-et-Dakar-signent-sept-accords_a44444.html",
         note="rubrique label, update line, two authors, share bar, bare 'Lire aussi' heading one "
-             "link inside the body, intertitle, ad label, comment block",
+        "link inside the body, intertitle, ad label, comment block",
         expected={
             "title": "Diplomatie : Rabat et Dakar signent sept accords de coopération",
             "published": "2021-12-03T18:45:00+01:00",
@@ -275,12 +303,12 @@ CASES = (
         url="https://www.lopinion.ma/",
         reject="home page",
         note="home page URL rejected by its shape",
-    ),    # -- HTML pages (selectors and variants in html.py) --
+    ),  # -- HTML pages (selectors and variants in html.py) --
     Case(
         file="cases/article-full.html",
         note="WMaker page of the full-dump article: JSON-LD, og:* and article:* meta, canonical URL, "
-             "h1.access, h4.date with a.rubrique, rel=author, .texte split by <br>, inline 'Lire aussi', "
-             "tweet embed, lead image with caption and credit, related module, comments, sidebar",
+        "h1.access, h4.date with a.rubrique, rel=author, .texte split by <br>, inline 'Lire aussi', "
+        "tweet embed, lead image with caption and credit, related module, comments, sidebar",
         expected={
             "url": "https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html",
             "title": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
@@ -294,9 +322,13 @@ CASES = (
             "body_first": "Le centre d’accueil du port de Tanger Med",
             "body_contains": ["Un accueil renforcé", "pic.twitter.com/AbCdEf12 — Port Tanger Med"],
             "body_excludes": ["Lire aussi", "Ph. : DR", "Facebook", "Commentaires", "Les plus lus"],
-            "images": [{"url": "https://www.lopinion.ma/photo/art/grande/75123456-53210987.jpg?v=1689676200",
-                        "caption": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
-                        "credit": "Ph. : DR"}],
+            "images": [
+                {
+                    "url": "https://www.lopinion.ma/photo/art/grande/75123456-53210987.jpg?v=1689676200",
+                    "caption": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
+                    "credit": "Ph. : DR",
+                }
+            ],
             "related_titles": [
                 "Marhaba 2023 : les ports du Nord en alerte",
                 "Transport maritime : des tarifs revus pour l’été",
@@ -308,8 +340,8 @@ CASES = (
         file="cases/article-popup-no-meta.html",
         url="https://www.lopinion.ma/Tanger-un-nouveau-centre-d-accueil-pour-les-MRE_a98765.html",
         note="the same article without any meta or JSON-LD, with the Facebook popup, three share "
-             "modules, an ad and a newsletter box in the text, <p> paragraphs, h2 intertitle, extra "
-             "wrappers, attribute order changed, lazy image, 'Dans la même rubrique' box",
+        "modules, an ad and a newsletter box in the text, <p> paragraphs, h2 intertitle, extra "
+        "wrappers, attribute order changed, lazy image, 'Dans la même rubrique' box",
         expected={
             "title": "Tanger : un nouveau centre d’accueil pour les Marocains du monde",
             "published": "2023-07-18T11:30:00+01:00",
@@ -330,8 +362,8 @@ CASES = (
         file="cases/article-signature.html",
         url="https://www.lopinion.ma/Fez-le-festival-des-musiques-sacrees-revient_a11223.html",
         note="old iso-8859-1 WMaker page holding a cp1252 apostrophe byte, HTML twin of the signature "
-             "dump: no JSON-LD, no date meta, "
-             "no rubrique, author or tags; table layout; entities; closing signature; Arabic footer",
+        "dump: no JSON-LD, no date meta, "
+        "no rubrique, author or tags; table layout; entities; closing signature; Arabic footer",
         expected={
             "title": "Fès : le festival des musiques sacrées revient en juin",
             "published": "2022-02-08T09:05:00+01:00",
@@ -346,8 +378,8 @@ CASES = (
     Case(
         file="cases/article-new-site.html",
         note="modelled Next.js page [guess]: JSON-LD @graph, og/article meta, __NEXT_DATA__ article "
-             "with HTML content, hashed classes, <time> with a day-only text, share buttons, ad slot, "
-             "figure with credit, /_next/image URL, related cards with new-site dates",
+        "with HTML content, hashed classes, <time> with a day-only text, share buttons, ad slot, "
+        "figure with credit, /_next/image URL, related cards with new-site dates",
         expected={
             "url": "https://lopinion.ma/fr/economie/energie-une-nouvelle-ligne-electrique-relie-ouarzazate-a-agadir",
             "title": "Énergie : une nouvelle ligne électrique relie Ouarzazate à Agadir",
@@ -359,16 +391,23 @@ CASES = (
             "paragraph_count": 5,
             "body_contains": ["Un maillon du réseau national"],
             "body_excludes": ["Publicité", "Copier le lien", "4 min de lecture"],
-            "images": [{"url": "https://lopinion.ma/uploads/2024/05/ligne-electrique-ouarzazate.jpg",
-                        "caption": "Des pylônes de la nouvelle ligne près de Ouarzazate", "credit": "© MAP"}],
-            "related_titles": ["Dessalement : la station d’Agadir monte en puissance",
-                               "Noor Midelt : la deuxième phase lancée"],
+            "images": [
+                {
+                    "url": "https://lopinion.ma/uploads/2024/05/ligne-electrique-ouarzazate.jpg",
+                    "caption": "Des pylônes de la nouvelle ligne près de Ouarzazate",
+                    "credit": "© MAP",
+                }
+            ],
+            "related_titles": [
+                "Dessalement : la station d’Agadir monte en puissance",
+                "Noor Midelt : la deuxième phase lancée",
+            ],
         },
     ),
     Case(
         file="cases/article-new-site-no-ld.html",
         note="the new-site page without JSON-LD, __NEXT_DATA__ or article:* meta, without byline, "
-             "figure and tags, with extra wrappers around title and body: DOM selectors only",
+        "figure and tags, with extra wrappers around title and body: DOM selectors only",
         expected={
             "title": "Énergie : une nouvelle ligne électrique relie Ouarzazate à Agadir",
             "published": "2024-05-02",
@@ -709,8 +748,15 @@ def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
         title = lines[start]  # a header written date first, title second [guess]
         start, more = _skip_header(lines, start + 1, end, title)
     cut = _teaser_cut(lines, start, end)
-    return _Layout(title=title, stamp=stamp, head=tuple(head + more), start=start,
-                   stop=end if cut is None else cut[0], end=end, cut_by_date=cut is not None and cut[1])
+    return _Layout(
+        title=title,
+        stamp=stamp,
+        head=tuple(head + more),
+        start=start,
+        stop=end if cut is None else cut[0],
+        end=end,
+        cut_by_date=cut is not None and cut[1],
+    )
 
 
 def _body_lines(lines: list[str], layout: _Layout) -> list[str]:

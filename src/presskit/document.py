@@ -34,6 +34,9 @@ _HTML_START = re.compile(
 )
 _HTML_TAGS = re.compile(r"<(?:html|head|body|div|p|article)\b[^>]*>", re.I)
 _CP1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252"}
+# C1 control characters never occur in real text: they are cp1252 punctuation (0x92 for ’)
+# that something upstream decoded as latin-1. Read them as browsers would.
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 
@@ -62,6 +65,13 @@ def decode(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return data.decode("latin-1")
+
+
+def _as_cp1252(match: re.Match[str]) -> str:
+    try:
+        return match[0].encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined stay as they are
+        return match[0]
 
 
 def sniff_kind(text: str, path: str | None = None) -> Kind:
@@ -103,7 +113,7 @@ class Document:
     ) -> Document:
         """Decode ``content`` (bytes are decoded robustly) and sniff its kind if not given."""
         text = decode(content) if isinstance(content, (bytes, bytearray)) else content
-        text = text.removeprefix("\ufeff")
+        text = _C1_CONTROLS.sub(_as_cp1252, text.removeprefix("\ufeff"))
         return cls(text=text, kind=kind or sniff_kind(text, path), url=url, path=path)
 
     @property
