@@ -12,10 +12,10 @@ import pytest
 
 import presskit
 from presskit import Document, ExtractionError, NotAnArticle
-from presskit.dates import local_datetime
+from presskit.dates import find_dates, local_datetime
 from presskit.text import clean
 from presskit_ccme import CcmeOutlet
-from presskit_ccme.multilingual import dates_in, guess_language
+from presskit_ccme.multilingual import guess_language
 
 SAMPLES = Path(__file__).parents[2] / "shared" / "samples"
 PLUGINS = Path(__file__).parents[1] / "plugins"
@@ -242,10 +242,10 @@ def test_breadcrumb_without_article_is_an_error() -> None:
 
 
 def test_dates_in_three_languages() -> None:
-    assert [s.value for s in dates_in("Médias et migration 25 avril 2016")] == [date(2016, 4, 25)]
-    assert [s.value for s in dates_in("Migration news April 25, 2022")] == [date(2022, 4, 25)]
-    assert [s.value for s in dates_in("أخبار الهجرة 14 مارس 2023")] == [date(2023, 3, 14)]
-    assert [s.value for s in dates_in("أخبار ١٤ شتنبر ٢٠٢٣")] == [date(2023, 9, 14)]
+    assert [s.value for s in find_dates("Médias et migration 25 avril 2016")] == [date(2016, 4, 25)]
+    assert [s.value for s in find_dates("Migration news April 25, 2022")] == [date(2022, 4, 25)]
+    assert [s.value for s in find_dates("أخبار الهجرة 14 مارس 2023")] == [date(2023, 3, 14)]
+    assert [s.value for s in find_dates("أخبار ١٤ شتنبر ٢٠٢٣")] == [date(2023, 9, 14)]
 
 
 def test_language_from_body_then_url() -> None:

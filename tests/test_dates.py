@@ -148,3 +148,23 @@ def test_parse_time() -> None:
     assert parse_time(" 9h ") == time(9, 0)
     assert parse_time("20:05") == time(20, 5)
     assert parse_time("25h00") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Migration news April 25, 2022", "2022-04-25"),
+        ("Posted 3rd Sept. 2019 in News", "2019-09-03"),
+        ("أخبار الهجرة 14 مارس 2023", "2023-03-14"),
+        ("أخبار ١٤ شتنبر ٢٠٢٣", "2023-09-14"),
+        ("بتاريخ 2 دجنبر 2015", "2015-12-02"),
+    ],
+)
+def test_english_and_arabic_dates_are_bare_days(text: str, expected: str) -> None:
+    found = search_date(text)
+    assert found is not None and found.value.isoformat() == expected
+
+
+def test_overlapping_readings_keep_the_longest() -> None:
+    found = list(find_dates("Le 3 mars 2016 à 10h00, puis March 4, 2016"))
+    assert [d.value.isoformat() for d in found] == ["2016-03-03T10:00:00+00:00", "2016-03-04"]

@@ -29,10 +29,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Document, ExtractionError, Image, Link, NotAnArticle
 from presskit.article import When
-from presskit.dates import casablanca
+from presskit.dates import casablanca, find_dates
 from presskit.html import attr, blocks, images, json_ld, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold
-from presskit_ccme.multilingual import dates_in
 
 __all__ = ["Page", "detect_html", "read_page"]
 
@@ -245,7 +244,7 @@ def _local_day(value: When) -> date:
 def _shown(node: LexborNode | None) -> When | None:
     """The date a node displays (French, Arabic or English text), or None."""
     text = node_text(node)
-    spans = dates_in(text) if text else []
+    spans = list(find_dates(text)) if text else []
     return spans[0].value if spans else None
 
 

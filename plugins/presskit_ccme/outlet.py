@@ -18,9 +18,10 @@ import attrs
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
+from presskit.dates import find_dates
 from presskit.text import clean, fold, is_bullet
 from presskit_ccme.html import detect_html, read_page
-from presskit_ccme.multilingual import dates_in, guess_language
+from presskit_ccme.multilingual import guess_language
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -650,7 +651,7 @@ def _byline(text: str) -> tuple[str, ...]:
 
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
-    spans = dates_in(text)
+    spans = list(find_dates(text))
     if not spans:
         return None
     first = spans[0]
@@ -675,7 +676,7 @@ def _parse_meta(text: str) -> Meta | None:
 
 
 def _updated_line(text: str) -> When | None:
-    spans = dates_in(text)
+    spans = list(find_dates(text))
     if spans and UPDATED_LABEL.match(text[: spans[0].start].strip(" |·•-–")):
         return spans[0].value
     return None
@@ -871,7 +872,7 @@ def _split_tail(paragraphs: list[str]) -> Tail:
         credit = SOURCE.match(last) or PRESS_REVIEW.match(last)
         if source is None and credit:
             source = credit["source"].strip()
-            spans = dates_in(source)
+            spans = list(find_dates(source))
             if spans and spans[-1].end == len(source):  # "Source : MAP - 22 avr 2016"
                 original = original or spans[-1].value
                 source = source[: spans[-1].start].strip(" ,-–|") or None

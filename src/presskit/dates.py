@@ -1,10 +1,12 @@
-"""French dates as Moroccan outlets write them, parsed by one shared parser.
+"""Dates as Moroccan outlets write them, parsed by one shared parser.
 
 Supported: full and abbreviated month names with or without accents and trailing
 dot, in any case (``avril``, ``avr.``, ``févr``, ``Decembre``, ``aout``); an
 optional weekday with or without a comma; ``1er``; times ``HHhMM``, ``HH:MM``,
 ``HHh``; numeric ``DD/MM/YYYY``; Le360's ``Le DD/MM/YYYY à HHhMM``; ISO 8601 as
-found in HTML metadata.
+found in HTML metadata. Trilingual sites also write English (``April 25, 2016``,
+``25 Apr 2016``) and Arabic dates (``25 أبريل 2016``, Moroccan month names such as
+``شتنبر``, Arabic-Indic digits): those are found too, as bare days.
 
 Local times are Africa/Casablanca (the ``tzdata`` package ships the rules, so this
 works on every OS; Morocco's offset changed over the years and around Ramadan). A
@@ -26,6 +28,8 @@ import attrs
 from presskit.article import When
 
 __all__ = [
+    "ARABIC_MONTHS",
+    "ENGLISH_MONTHS",
     "MONTHS",
     "WEEKDAYS",
     "DateMatch",
@@ -56,6 +60,22 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 """Month names and abbreviations, accents stripped, lower case, without the dot."""
 
+ENGLISH_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+"""English month names and abbreviations, lower case."""
+
+ARABIC_MONTHS: dict[str, int] = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "ماي": 5, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يوليوز": 7, "يوليو": 7, "غشت": 8, "أغسطس": 8, "اغسطس": 8,
+    "شتنبر": 9, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نونبر": 11, "نوفمبر": 11,
+    "دجنبر": 12, "ديسمبر": 12,
+}  # fmt: skip
+"""Arabic month names: Maghreb usage (ماي, يوليوز, غشت, شتنبر, نونبر, دجنبر) and Middle-East names."""
+
 WEEKDAYS: tuple[str, ...] = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 """French weekday names, accents stripped, lower case (Monday first)."""
 
@@ -72,6 +92,20 @@ _NUMERIC = re.compile(
     rf"(?:{_TIME_SEP}{_TIME})?",
     re.I,
 )
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_ENGLISH_MDY = re.compile(
+    rf"(?<![\w])(?P<month>[A-Za-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"
+)
+_ENGLISH_DMY = re.compile(
+    rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{{3,9}})\.?,?\s+{_YEAR}"
+)
+_ARABIC_DMY = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+(?P<month>[\u0621-\u064a]+)\s*,?\s+{_YEAR}")
+_OTHER_LANGUAGES = (
+    (_ENGLISH_MDY, ENGLISH_MONTHS),
+    (_ENGLISH_DMY, ENGLISH_MONTHS),
+    (_ARABIC_DMY, ARABIC_MONTHS),
+)
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _ISO = re.compile(
     r"(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d(?:\.\d+)?)?)"
     r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
@@ -112,18 +146,19 @@ class DateMatch:
     """The matched text."""
 
 
-def _build(m: re.Match[str], month: int) -> When | None:
+def _build(m: re.Match[str], month: int, *, timed: bool = True) -> When | None:
     try:
         day = date(int(m["year"]), month, int(m["day"]))
     except ValueError:
         return None
-    if m["hour"] is None:
+    if not timed or m["hour"] is None:
         return day
     return local_datetime(day, int(m["hour"]), int(m["minute"] or 0))
 
 
 def find_dates(text: str) -> Iterator[DateMatch]:
-    """Yield every French or numeric date in ``text``, in order of appearance."""
+    """Yield every date in ``text`` (French, numeric, English, Arabic), in order, without overlaps."""
+    text = text.translate(_ARABIC_DIGITS)  # same length: offsets stay valid
     found: list[DateMatch] = []
     for m in _TEXTUAL.finditer(text):
         month = MONTHS.get(_fold(m["month"]))
@@ -134,7 +169,17 @@ def find_dates(text: str) -> Iterator[DateMatch]:
         value = _build(m, int(m["month"])) if 1 <= int(m["month"]) <= 12 else None
         if value is not None:
             found.append(DateMatch(value=value, start=m.start(), end=m.end(), text=m[0]))
-    yield from sorted(found, key=lambda d: d.start)
+    for pattern, months in _OTHER_LANGUAGES:
+        for m in pattern.finditer(text):
+            number = months.get(m["month"].lower())
+            value = _build(m, number, timed=False) if number else None
+            if value is not None:
+                found.append(DateMatch(value=value, start=m.start(), end=m.end(), text=m[0]))
+    end = -1
+    for match in sorted(found, key=lambda d: (d.start, -d.end)):
+        if match.start >= end:  # the longest reading at a place wins; overlaps are dropped
+            end = match.end
+            yield match
 
 
 def search_date(text: str) -> DateMatch | None:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-__all__ = ["BULLETS", "clean", "fold", "is_bullet", "non_blank", "paragraphs_of"]
+__all__ = ["BULLETS", "clean", "fold", "guess_language", "is_bullet", "non_blank", "paragraphs_of"]
 
 # Spaces that browsers render as a plain space; zero-width marks that render as nothing.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -48,3 +48,85 @@ def paragraphs_of(lines: Sequence[str]) -> list[str]:
     ``<p>`` never spans two lines, so each non-blank line is a paragraph.
     """
     return non_blank(lines)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_WORD = re.compile(r"[a-zà-ÿ]+")
+# Frequent words that the other language does not share.
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "that",
+        "for",
+        "with",
+        "was",
+        "are",
+        "has",
+        "have",
+        "this",
+        "from",
+        "its",
+        "which",
+        "were",
+        "been",
+        "their",
+        "they",
+        "will",
+        "would",
+        "said",
+        "about",
+        "after",
+    ]
+)
+_FRENCH_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "et",
+        "du",
+        "une",
+        "est",
+        "dans",
+        "pour",
+        "que",
+        "qui",
+        "sur",
+        "au",
+        "aux",
+        "avec",
+        "par",
+        "sont",
+        "ont",
+        "ces",
+        "cette",
+        "été",
+        "il",
+        "elle",
+    ]
+)
+
+
+def guess_language(paragraphs: Sequence[str], hint: str | None = None) -> str:
+    """ISO 639-1 code of a body in French, Arabic or English.
+
+    The script and frequent words decide; ``hint`` (e.g. the language in the URL) breaks
+    ties; French is the default.
+    """
+    text = " ".join(paragraphs)
+    if len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text)):
+        return "ar"
+    words = _WORD.findall(text.lower())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    french = sum(word in _FRENCH_WORDS for word in words)
+    if english >= 3 and english > 2 * french:
+        return "en"
+    if french >= 3 and french > 2 * english:
+        return "fr"
+    return hint or "fr"
