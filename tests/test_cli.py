@@ -62,7 +62,9 @@ def test_extract_folder_with_bad_inputs(tmp_path: Path) -> None:
     failures = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert sorted(Path(f["input"]).name for f in failures) == ["binary.txt", "empty.txt"]
     assert all(f["error"] and f["reason"] for f in failures)
-    assert done.stderr.count("presskit: ") == 2 and "empty.txt" in done.stderr
+    for name in ("binary.txt", "empty.txt"):
+        assert f"presskit: {tmp_path / name}: " in done.stderr
+    assert "presskit: 3 inputs: 1 articles, 0 not articles, 2 failures" in done.stderr
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])

@@ -13,9 +13,17 @@ from presskit.api import detect, extract, extract_document, extract_file, make_d
 from presskit.article import Article, Image, Link, When
 from presskit.detection import Detection
 from presskit.document import Document
-from presskit.errors import ExtractionError, NotAnArticle, PluginError, PresskitError, UnknownOutlet
+from presskit.errors import (
+    ExtractionError,
+    MissingExtra,
+    NotAnArticle,
+    PluginError,
+    PresskitError,
+    UnknownOutlet,
+)
 from presskit.hookspecs import hookimpl
 from presskit.outlet import Case, Outlet
+from presskit.pipeline import Result, Source, extract_many
 from presskit.registry import PluginWarning, Registry, default_registry, load_registry
 
 try:
@@ -31,12 +39,15 @@ __all__ = [
     "ExtractionError",
     "Image",
     "Link",
+    "MissingExtra",
     "NotAnArticle",
     "Outlet",
     "PluginError",
     "PluginWarning",
     "PresskitError",
     "Registry",
+    "Result",
+    "Source",
     "UnknownOutlet",
     "When",
     "__version__",
@@ -45,6 +56,7 @@ __all__ = [
     "extract",
     "extract_document",
     "extract_file",
+    "extract_many",
     "hookimpl",
     "load_registry",
     "make_document",

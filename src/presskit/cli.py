@@ -5,23 +5,27 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
+from typing import IO, Any, TextIO
 
 from presskit import __version__
 from presskit.api import make_document
 from presskit.detection import detect_document
 from presskit.errors import PresskitError
-from presskit.pipeline import Result, iter_sources, run
+from presskit.inputs import iter_sources
+from presskit.pipeline import resolve_jobs, run
+from presskit.progress import Progress, Tally
 from presskit.registry import PluginWarning, Registry, default_registry
-from presskit.writers import FORMATS, make_writer
+from presskit.writers import BINARY_FORMATS, FORMATS, check_format, make_writer
 
 __all__ = ["build_parser", "main"]
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,18 +39,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract",
-        help="extract articles from files and folders",
-        description="Extract one record per article. Folders are walked recursively for .html, .htm "
-        "and .txt files (and .gz of those); '-' reads standard input. Records go to standard output "
-        "as JSON Lines unless -o is given; every input that gives no article is reported on standard "
-        "error. Exit status: 0 when every input gave an article, 1 when some did not, 2 on usage errors.",
+        help="extract articles from files, folders, WARC and JSONL files",
+        description="Extract one record per article. Inputs: files; folders, walked recursively for "
+        ".html, .htm and .txt pages, .warc files and .jsonl files (each also gzipped); glob patterns; "
+        "'-' for standard input (a page, JSON Lines or a WARC stream). A WARC file gives one document "
+        "per HTML response record, with its target URL; a JSONL file one per {url, html} or "
+        "{url, text} line. Records go to standard output as JSON Lines unless -o is given, in input "
+        "order unless --unordered; every input that gives no article is reported on standard error "
+        "and counted in the final summary. Exit status: 0 when every input gave an article, 1 when "
+        "some did not, 2 on usage errors, 130 when interrupted (the output then ends on a complete "
+        "record).",
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob, WARC, JSONL, or -")
     extract.add_argument("--url", help="URL of the page (only with a single input file)")
     extract.add_argument("--outlet", metavar="NAME", help="force this outlet instead of detecting it")
     extract.add_argument("-o", "--output", metavar="FILE", help="write records to FILE (default: stdout)")
-    extract.add_argument("--format", choices=sorted(FORMATS), default="jsonl", help="output format")
+    extract.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="jsonl",
+        help="output format (parquet needs the 'parquet' extra)",
+    )
     extract.add_argument("--errors", metavar="FILE", help="also write failures to FILE as JSON Lines")
+    extract.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes (default: one per core; 1 works in this process)",
+    )
+    extract.add_argument(
+        "--unordered", action="store_true", help="write records as they are ready, not in input order"
+    )
+    extract.add_argument(
+        "--chunksize", type=_positive, metavar="N", help="documents sent to a worker at a time"
+    )
+    extract.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, no per-input messages, no summary"
+    )
 
     detect = commands.add_parser("detect", help="tell which outlet each input belongs to")
     detect.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
@@ -63,41 +94,117 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    return 0 if text == "0" else _positive(text)
+
+
 @contextlib.contextmanager
-def _open_output(path: str | None) -> Iterator[TextIO]:
+def _open_output(path: str | None, binary: bool) -> Iterator[TextIO | IO[bytes]]:
     if path is None or path == "-":
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         return
-    with Path(path).open("w", encoding="utf-8", newline="") as stream:
-        yield stream
+    if binary:
+        with Path(path).open("wb") as stream:
+            yield stream
+        return
+    with Path(path).open("w", encoding="utf-8", newline="") as text:
+        yield text
 
 
-def _report(result: Result, errors: TextIO | None) -> None:
-    if result.error is None:
-        return
-    print(f"presskit: {result.error}", file=sys.stderr)
-    if errors is not None:
-        errors.write(json.dumps(result.error_record(), ensure_ascii=False) + "\n")
-        errors.flush()
+class _RecordGuard:
+    """Keeps Ctrl-C from landing in the middle of writing a record.
+
+    Outside :meth:`writing`, Ctrl-C interrupts at once (even a wait for input); inside,
+    it is held until the record is written. Either way the outputs end on a complete
+    record once their writers are closed.
+    """
+
+    def __init__(self) -> None:
+        self.inside = False
+        self.held = False
+        self.previous: Any = None
+
+    def __enter__(self) -> _RecordGuard:
+        self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+        if not self.inside:
+            raise KeyboardInterrupt
+        self.held = True
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        self.inside = True
+        try:
+            yield
+        finally:
+            self.inside = False
+        if self.held:
+            raise KeyboardInterrupt
 
 
 def _extract(args: argparse.Namespace, registry: Registry) -> int:
+    # Usage errors come before any work and before any file is created.
     if args.outlet is not None:
-        registry.get(args.outlet)  # an unknown name is a usage error, before any work
-    failed = 0
-    with _open_output(args.output) as out, contextlib.ExitStack() as stack:
-        errors = stack.enter_context(Path(args.errors).open("w", encoding="utf-8")) if args.errors else None
-        writer = make_writer(args.format, out)
-        try:
-            for result in run(iter_sources(args.paths, url=args.url), outlet=args.outlet, registry=registry):
-                if result.ok:
-                    writer.write(result.record())
-                else:
-                    failed += 1
-                    _report(result, errors)
-        finally:
-            writer.close()
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+        registry.get(args.outlet)
+    check_format(args.format)
+    jobs = resolve_jobs(args.jobs)
+    tally = Tally()
+    progress = Progress(enabled=not args.quiet)
+    binary = args.format in BINARY_FORMATS
+    interrupted = False
+    try:
+        with _RecordGuard() as guard, contextlib.ExitStack() as stack:
+            out = stack.enter_context(_open_output(args.output, binary))
+            writer = make_writer(args.format, out)
+            errors = (
+                stack.enter_context(Path(args.errors).open("w", encoding="utf-8")) if args.errors else None
+            )
+            results = run(
+                iter_sources(args.paths, url=args.url),
+                outlet=args.outlet,
+                jobs=jobs,
+                ordered=not args.unordered,
+                chunksize=args.chunksize,
+                registry=registry if jobs == 1 else None,
+            )
+            # Closed in reverse: the workers stop first, then the outputs are completed.
+            stack.callback(progress.close)
+            stack.callback(writer.close)
+            stack.callback(results.close)
+            for result in results:
+                with guard.writing():
+                    tally.add(result)
+                    progress.update(result)
+                    if result.ok:
+                        writer.write(result.record())
+                    else:
+                        if not args.quiet:
+                            progress.message(f"presskit: {result.error}")
+                        if errors is not None:
+                            errors.write(json.dumps(result.error_record(), ensure_ascii=False) + "\n")
+    except KeyboardInterrupt:
+        interrupted = True
+    if not args.quiet:
+        print(f"presskit: {tally.summary()}", file=sys.stderr)
+    if interrupted:
+        print(f"presskit: interrupted after {tally.total} inputs", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_SOME_FAILED if tally.failed else EXIT_OK
 
 
 def _detect(args: argparse.Namespace, registry: Registry) -> int:
@@ -169,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"presskit: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ExtractionError",
+    "MissingExtra",
     "NotAnArticle",
     "PluginError",
     "PresskitError",
@@ -30,6 +33,19 @@ class PresskitError(Exception):
             self.args = (f"{input}: {self.reason}",)
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Batches send errors back from worker processes. The default pickling would call
+        # ``cls(*args)`` with the formatted message as the reason; rebuild from the state
+        # instead, whatever a subclass's constructor takes.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type[PresskitError], args: tuple[Any, ...], state: dict[str, Any]) -> PresskitError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class UnknownOutlet(PresskitError):
     """No registered outlet claims the input (its URL host, or its content)."""
@@ -44,6 +60,13 @@ class NotAnArticle(PresskitError):
 
 class ExtractionError(PresskitError):
     """The input looked like an article but its parts could not be extracted."""
+
+
+class MissingExtra(PresskitError):
+    """A feature needs an optional dependency that is not installed; the reason names the extra."""
+
+    def __init__(self, feature: str, extra: str, *, input: str | None = None) -> None:  # noqa: A002
+        super().__init__(f"{feature} needs the '{extra}' extra: pip install 'presskit[{extra}]'", input=input)
 
 
 class PluginError(PresskitError):

@@ -1,62 +1,48 @@
-"""The batch pipeline behind the command line: inputs → results → records.
+"""The batch pipeline: inputs → results → records.
 
-Three independent stages, each a plain iterator so that parallel workers,
-progress reporting and more formats can be slotted in without reshaping it:
+Three independent stages, each a plain iterator:
 
-* :func:`iter_sources` expands paths (files, folders, ``-`` for stdin) into :class:`Source` items;
-* :func:`run` turns each source into a :class:`Result` (an Article or the error);
+* :mod:`presskit.inputs` expands paths (files, folders, globs, WARC, JSONL, stdin)
+  into :class:`Source` items;
+* :func:`run` turns each source into a :class:`Result` (an Article or the error),
+  in this process or in worker processes (:mod:`presskit.jobs`);
 * :mod:`presskit.writers` serialises the articles.
+
+:func:`extract_many` joins the first two for Python callers.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
 import attrs
 
-from presskit.api import extract_document, make_document, read_file
+from presskit.api import extract_document, make_document
 from presskit.article import Article
 from presskit.errors import ExtractionError, PresskitError
+from presskit.inputs import INPUT_SUFFIXES, Source, iter_items, iter_sources
 from presskit.registry import Registry, default_registry
 
-__all__ = ["INPUT_SUFFIXES", "Result", "Source", "iter_sources", "process", "run"]
-
-INPUT_SUFFIXES = (".html", ".htm", ".txt")
-"""File endings picked up when walking a folder (each also as ``.gz``)."""
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """One input of a batch: where it comes from and how to read its bytes."""
-
-    label: str
-    """How records and errors name the input (a path, ``<stdin>``…)."""
-
-    path: str | None = None
-    """File to read, when the input is a file."""
-
-    data: bytes | None = attrs.field(default=None, repr=False)
-    """The content itself, when it was read already (stdin, archives)."""
-
-    url: str | None = None
-    """URL of the page, when known."""
-
-    def read(self) -> bytes:
-        """The raw bytes of the input."""
-        if self.data is not None:
-            return self.data
-        if self.path is None:
-            raise ExtractionError("the input has no content", input=self.label)
-        return read_file(self.path)
+__all__ = [
+    "INPUT_SUFFIXES",
+    "Result",
+    "Source",
+    "extract_many",
+    "iter_sources",
+    "process",
+    "run",
+]
 
 
 @attrs.frozen(kw_only=True)
 class Result:
-    """What one source gave: an Article, or the error that explains why not."""
+    """What one source gave: an Article, or the error that explains why not.
+
+    Results pickle (errors included), so they travel back from worker processes and
+    through Dask or Spark as they are.
+    """
 
     input: str
     """The source's label."""
@@ -82,41 +68,21 @@ class Result:
         assert self.error is not None
         return {"input": self.input, "error": type(self.error).__name__, "reason": self.error.reason}
 
-
-def _is_input_file(path: Path) -> bool:
-    name = path.name.lower().removesuffix(".gz")
-    return name.endswith(INPUT_SUFFIXES)
-
-
-def iter_sources(paths: Iterable[str], *, url: str | None = None) -> Iterator[Source]:
-    """Expand paths into sources: folders recursively (sorted), ``-`` as stdin.
-
-    A path that does not exist still yields a source, whose reading fails with an
-    error naming it, so that it is reported like any other bad input.
-    """
-    for raw in paths:
-        if raw == "-":
-            yield Source(label="<stdin>", data=sys.stdin.buffer.read(), url=url)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    child = Path(root) / name
-                    if _is_input_file(child):
-                        yield Source(label=str(child), path=str(child), url=url)
-        else:
-            yield Source(label=str(path), path=str(path), url=url)
+    def to_dict(self) -> dict[str, Any]:
+        """Either record, as plain data: :meth:`record` on success, else :meth:`error_record`."""
+        return self.record() if self.ok else self.error_record()
 
 
 def process(source: Source, *, outlet: str | None = None, registry: Registry | None = None) -> Result:
     """Extract one source; every failure becomes a Result carrying a PresskitError."""
     try:
-        document = make_document(source.read(), url=source.url, path=source.path)
+        document = make_document(source.read(), url=source.url, path=source.path, kind=source.kind)
         article = extract_document(document, outlet=outlet, registry=registry)
     except PresskitError as exc:
         return Result(input=source.label, error=exc.with_input(source.label))
+    except Exception as exc:  # noqa: BLE001 - one input must never stop a batch
+        error = ExtractionError(f"unexpected {type(exc).__name__}: {exc}", input=source.label)
+        return Result(input=source.label, error=error)
     return Result(input=source.label, article=article)
 
 
@@ -126,11 +92,102 @@ def run(
     outlet: str | None = None,
     registry: Registry | None = None,
     on_result: Callable[[Result], None] | None = None,
-) -> Iterator[Result]:
-    """Process sources in order, yielding one Result each; one bad input never stops the run."""
-    registry = registry or default_registry()
+    jobs: int | None = 1,
+    ordered: bool = True,
+    chunksize: int | None = None,
+    registry_factory: Callable[[], Registry] = default_registry,
+) -> Generator[Result, None, None]:
+    """Process sources, yielding one Result each; one bad input never stops the run.
+
+    :param jobs: worker processes; 1 stays in this process, None means one per core.
+    :param ordered: yield results in input order (else as soon as they are ready).
+    :param chunksize: sources sent to a worker at a time (default: chosen for the batch).
+    :param registry: the registry to use in this process (``jobs=1`` only: a registry
+        does not travel to other processes).
+    :param registry_factory: how each worker process builds its registry, once; a
+        picklable callable (a module-level function).
+    """
+    workers = resolve_jobs(jobs)
+    if workers > 1 and registry is not None:
+        raise ValueError("a registry cannot be sent to worker processes: pass registry_factory instead")
+    if workers > 1:
+        from presskit.jobs import run_in_workers
+
+        results: Generator[Result, None, None] = run_in_workers(
+            sources,
+            jobs=workers,
+            outlet=outlet,
+            ordered=ordered,
+            chunksize=chunksize,
+            registry_factory=registry_factory,
+        )
+    else:
+        results = _run_here(sources, outlet, registry or registry_factory())
+    return results if on_result is None else _notify(results, on_result)
+
+
+def _run_here(
+    sources: Iterable[Source], outlet: str | None, registry: Registry
+) -> Generator[Result, None, None]:
     for source in sources:
-        result = process(source, outlet=outlet, registry=registry)
-        if on_result is not None:
+        yield process(source, outlet=outlet, registry=registry)
+
+
+def _notify(
+    results: Generator[Result, None, None], on_result: Callable[[Result], None]
+) -> Generator[Result, None, None]:
+    try:
+        for result in results:
             on_result(result)
-        yield result
+            yield result
+    finally:
+        results.close()
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """The number of worker processes for ``jobs`` (None or 0: one per available core)."""
+    if not jobs:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not on every OS
+            return os.cpu_count() or 1
+    if jobs < 0:
+        raise ValueError(f"jobs must be a positive number of processes, not {jobs}")
+    return jobs
+
+
+def extract_many(
+    items: Iterable[object],
+    *,
+    jobs: int | None = 1,
+    outlet: str | None = None,
+    ordered: bool = True,
+    chunksize: int | None = None,
+    registry: Registry | None = None,
+    registry_factory: Callable[[], Registry] = default_registry,
+) -> Generator[Result, None, None]:
+    """Extract many inputs, yielding one :class:`Result` per document, lazily.
+
+    ``items`` may mix paths (``str`` or ``os.PathLike``: files, folders, globs, WARC
+    and JSONL files, expanded as on the command line), ``bytes`` (one page each),
+    mappings with ``html`` or ``text`` and optionally ``url`` and ``input`` (a label),
+    and :class:`Source` objects. A bad item gives a failed Result naming it; it never
+    stops the iteration.
+
+    With the defaults it takes an iterable and returns an iterator, so Dask
+    (``bag.map_partitions(presskit.extract_many)``) and Spark
+    (``rdd.mapPartitions(presskit.extract_many)``) call it directly; there, leave
+    ``jobs=1`` and let the cluster parallelise.
+
+    :param jobs: worker processes; 1 stays in this process, None means one per core.
+    :param ordered: yield results in input order (else as soon as they are ready).
+    """
+    return run(
+        iter_items(items),
+        jobs=jobs,
+        outlet=outlet,
+        ordered=ordered,
+        chunksize=chunksize,
+        registry=registry,
+        registry_factory=registry_factory,
+    )

@@ -1,7 +1,8 @@
-"""Output formats for batches of records: JSON Lines, JSON, CSV.
+"""Output formats for batches of records: JSON Lines, JSON, CSV, Parquet.
 
-Every writer streams: records are written as they come, nothing is held back
-but the current one.
+Every writer streams: records are written as they come, nothing is held back but
+the current one (Parquet: the current row group). A writer writes whole records
+only, so an output cut short by an interrupt ends on a complete line.
 """
 
 from __future__ import annotations
@@ -9,13 +10,24 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
-from typing import Any, Protocol, TextIO
+from typing import IO, Any, Protocol, TextIO
 
 import attrs
 
 from presskit.article import Article
+from presskit.errors import MissingExtra
 
-__all__ = ["FORMATS", "CsvWriter", "JsonLinesWriter", "JsonWriter", "RecordWriter", "make_writer"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "CsvWriter",
+    "JsonLinesWriter",
+    "JsonWriter",
+    "ParquetWriter",
+    "RecordWriter",
+    "check_format",
+    "make_writer",
+]
 
 _FIELDS = (*(field.name for field in attrs.fields(Article)), "input")
 
@@ -37,11 +49,11 @@ class JsonLinesWriter:
         self.stream = stream
 
     def write(self, record: dict[str, Any]) -> None:
+        # One write per record: the stream's buffer never holds half a line at a record's end.
         self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.stream.flush()
 
     def close(self) -> None:
-        pass
+        self.stream.flush()
 
 
 class JsonWriter:
@@ -77,6 +89,7 @@ class CsvWriter:
     images and related links as JSON."""
 
     def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
         self.writer = csv.DictWriter(stream, fieldnames=_FIELDS, extrasaction="ignore")
         self.writer.writeheader()
 
@@ -84,17 +97,78 @@ class CsvWriter:
         self.writer.writerow({key: _flat(key, record.get(key)) for key in _FIELDS})
 
     def close(self) -> None:
-        pass
+        self.stream.flush()
 
 
-FORMATS: dict[str, Callable[[TextIO], RecordWriter]] = {
+ROW_GROUP_SIZE = 2000
+"""Records per Parquet row group: the most a Parquet writer holds in memory."""
+
+
+def _parquet_schema(pa: Any) -> Any:
+    text, texts = pa.string(), pa.list_(pa.string())
+    image = pa.struct([("url", text), ("caption", text), ("credit", text)])
+    link = pa.struct([("title", text), ("url", text), ("published", text)])
+    types = {"paragraphs": texts, "authors": texts, "tags": texts}
+    types |= {"images": pa.list_(image), "related": pa.list_(link)}
+    # Dates stay ISO 8601 strings, as in JSON: a column mixes days and offset-aware times.
+    return pa.schema([(name, types.get(name, text)) for name in _FIELDS])
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingExtra("writing Parquet", "parquet") from None
+    return pa, pq
+
+
+class ParquetWriter:
+    """A Parquet file with the record's fields as columns (lists and structs kept as such),
+    written one row group at a time. Needs the ``parquet`` extra (pyarrow)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        pa, pq = _pyarrow()
+        self._pa = pa
+        self.schema = _parquet_schema(pa)
+        self.writer = pq.ParquetWriter(stream, self.schema)
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.rows.append(record)
+        if len(self.rows) >= ROW_GROUP_SIZE:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(self._pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+FORMATS: dict[str, Callable[[Any], RecordWriter]] = {
     "jsonl": JsonLinesWriter,
     "json": JsonWriter,
     "csv": CsvWriter,
+    "parquet": ParquetWriter,
 }
-"""Writer factories by format name."""
+"""Writer factories by format name. Text formats take a text stream, the others
+(:data:`BINARY_FORMATS`) a binary one."""
+
+BINARY_FORMATS = frozenset({"parquet"})
+"""Formats written to a binary stream."""
 
 
-def make_writer(fmt: str, stream: TextIO) -> RecordWriter:
-    """A writer of format ``fmt`` (a key of :data:`FORMATS`) on ``stream``."""
+def check_format(fmt: str) -> None:
+    """Raise :class:`MissingExtra` when format ``fmt`` needs a library that is not installed."""
+    if fmt == "parquet":
+        _pyarrow()
+
+
+def make_writer(fmt: str, stream: TextIO | IO[bytes]) -> RecordWriter:
+    """A writer of format ``fmt`` (a key of :data:`FORMATS`) on ``stream`` (binary for
+    :data:`BINARY_FORMATS`, text otherwise)."""
     return FORMATS[fmt](stream)
