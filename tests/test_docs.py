@@ -146,6 +146,14 @@ def test_cli_reference_is_generated_from_the_parser() -> None:
                 parsers.extend(action.choices.values())
 
 
+def test_every_public_name_is_in_the_api_reference() -> None:
+    pages = (DOCS / "reference" / "api.md").read_text(encoding="utf-8")
+    pages += (DOCS / "schema.md").read_text(encoding="utf-8")
+    rendered = set(re.findall(r"^::: presskit\.(?:article\.)?(\w+)\s*$", pages, flags=re.M))
+    missing = set(presskit.__all__) - {"__version__"} - rendered
+    assert not missing, f"add to docs/reference/api.md: {sorted(missing)}"
+
+
 def test_every_page_is_in_the_navigation() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = config[config.index("\nnav:") :]
