@@ -341,6 +341,9 @@ def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
     lines = blocks(root, drop=HTML_DROP)
     title = first_text(tree, HTML_TITLE)
     dateline = first_text(tree, HTML_DATELINE)
+    if title is None and dateline is None and tree.css_first(HTML_ROOTS[0]) is None:
+        # Without any of the template's parts there is no telling the article from the chrome.
+        raise ExtractionError("no Bladi article markup (article column, headline or date line)")
     # The title and dateline may sit outside the chosen root: put them back on top.
     head = [line for line in (title, dateline) if line and line not in lines[:3]]
     article = _extract_lines(head + lines, document.url, outlet)

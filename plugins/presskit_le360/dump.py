@@ -50,6 +50,8 @@ GLUED_OVERLINE = re.compile(
     r"(?P<rest>\S.*)$"
 )
 VIDEO_SECTIONS = ("Vidéo", "Vidéos")
+# A chapeau may open on a quotation as well as on a capital ("Société« Nous voulions… »").
+GLUED_QUOTES = ("«", "“", '"')
 
 # URL section slugs with a display name we are sure of (the overline of the same pages);
 # other slugs leave the section empty rather than guess a spelling. outlets.md [solid].
@@ -150,6 +152,7 @@ READ_MORE = re.compile(r"^(?:lire la suite|suite|lire plus|en savoir plus)\s*(?:
 
 HEADER_SPAN = 8  # the header (overline, title, caption, credit, chapeau, byline) is short
 PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
+BRIEF_MIN = 30  # a paragraph of a brief, when an end marker closes the body
 LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
@@ -276,6 +279,10 @@ def _is_prose(line: str) -> bool:
     return len(line) >= PROSE_MIN and line.endswith(SENTENCE_END)
 
 
+def _is_brief_prose(line: str) -> bool:
+    return len(line) >= BRIEF_MIN and line.endswith(SENTENCE_END) and " " in line
+
+
 def _is_end(line: str) -> bool:
     key = _key(line)
     return key in END_EXACT or key.startswith(END_PREFIXES) or bool(FOOTER_COPYRIGHT.match(line))
@@ -309,6 +316,8 @@ def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
     closed = stop < len(lines) and (
         _is_end(lines[stop]) or _tags_of(lines[stop]) is not None or lines[stop] == lines[start - 1]
     )
+    if closed and not prose:  # a brief: short sentences, closed by the page's end marker
+        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not CREDIT.match(line)]
     return len(prose) >= 2 or (len(prose) == 1 and (closed or len(prose[0]) >= 300))
 
 
@@ -318,7 +327,7 @@ def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
 def _split_overline(line: str) -> tuple[str | None, str]:
     """('Chronique', 'Pour la ...') for a glued overline, else (None, line)."""
     m = GLUED_OVERLINE.match(line)
-    if m and m["rest"][0].isupper():
+    if m and (m["rest"][0].isupper() or m["rest"][0] in GLUED_QUOTES):
         return m["section"], m["rest"]
     return None, line
 
@@ -559,6 +568,9 @@ def _closing_date(lines: Sequence[str]) -> int | None:
     first = next((i for i, line in enumerate(lines) if DATE_LINE.match(line)), None)
     if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
         return None
+    last_prose = max(i for i in range(first) if _is_prose(lines[i]))
+    if any(_is_end(line) for line in lines[last_prose + 1 : first]):
+        return None  # the date of a related story under the comment block, not the article's
     return first if not any(_is_prose(line) for line in lines[first + 1 :]) else None
 
 

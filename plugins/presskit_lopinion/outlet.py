@@ -184,6 +184,7 @@ INLINE_RELATED = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
 )
 ELLIPSIS = ("...", "…")
+BRIEF_END = (".", "!", "?", "»", '"', "”")  # sentences of a brief
 HOME_PATHS = r"^/?(?:fr/?|index\.(?:html?|php))?(?:\?|$)"
 
 # -- example cases (invented articles in L'Opinion's template) ---------------------------
@@ -776,11 +777,25 @@ def _is_teaser_page(lines: list[str], body: list[str], layout: _Layout) -> bool:
     return layout.title is not None and 0 < len(body) <= 2 and (body[-1].endswith(ELLIPSIS) or read_more)
 
 
+def _is_brief(lines: list[str], body: list[str], layout: _Layout) -> bool:
+    """A short article: a title, then sentences of under a dozen words that the page's end
+    marker closes (not a "read more" link, not a date, not an ellipsis)."""
+    closed = layout.stop == layout.end < len(lines) and not READ_MORE.match(lines[layout.end])
+    return (
+        layout.title is not None
+        and closed
+        and bool(body)
+        and body[-1].endswith(BRIEF_END)  # intertitles may stand between the sentences
+        and not any(line.endswith(ELLIPSIS) for line in body)
+    )
+
+
 def _find_layout(lines: list[str]) -> _Layout | None:
     """The article's header, or None; raise for listings, teaser pages and empty articles."""
     stamps = [(i, s) for i, s in ((i, _stamp(line)) for i, line in enumerate(lines)) if s is not None]
     teasers = 0
     teaser_page = empty = False
+    brief: _Layout | None = None
     for index, stamp in stamps:
         if stamp.updated:
             continue
@@ -790,12 +805,16 @@ def _find_layout(lines: list[str]) -> _Layout | None:
             teasers += 1
         elif any(_is_prose(line) for line in body):
             return layout
+        elif brief is None and _is_brief(lines, body, layout):
+            brief = layout
         teaser_page = teaser_page or _is_teaser_page(lines, body, layout)
         empty = empty or (layout.title is not None and not body)
     new_site = sum(1 for _, s in stamps if s.new_site)
     if teasers >= 2 or len(stamps) >= 4:
         kind = "a listing of the new site" if new_site >= 2 else "a listing or home page"
         raise NotAnArticle(f"{kind}: {len(stamps)} dated teasers and no article body")
+    if brief is not None:  # before the teaser test: the teasers were those of a related module
+        return brief
     if teaser_page:
         raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
     if empty:
