@@ -146,6 +146,9 @@ class DateMatch:
     """The matched text."""
 
 
+_ANY_DIGIT = re.compile(r"\d")  # any Unicode decimal digit, Arabic-Indic included
+
+
 def _build(m: re.Match[str], month: int, *, timed: bool = True) -> When | None:
     try:
         day = date(int(m["year"]), month, int(m["day"]))
@@ -158,6 +161,8 @@ def _build(m: re.Match[str], month: int, *, timed: bool = True) -> When | None:
 
 def find_dates(text: str) -> Iterator[DateMatch]:
     """Yield every date in ``text`` (French, numeric, English, Arabic), in order, without overlaps."""
+    if not _ANY_DIGIT.search(text):  # every date has digits; most lines have none
+        return
     text = text.translate(_ARABIC_DIGITS)  # same length: offsets stay valid
     found: list[DateMatch] = []
     for m in _TEXTUAL.finditer(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 __all__ = ["BULLETS", "clean", "fold", "guess_language", "is_bullet", "non_blank", "paragraphs_of"]
 
@@ -16,16 +17,51 @@ BULLETS = ("•", "◦", "▪", "‣", "·", "*", "-")
 """Characters that open a menu item in a rendered page (``  • Accueil``)."""
 
 
+# Outlets clean and fold the same lines several times while detecting and extracting:
+# short strings (lines) are memoised; long ones (whole pages) would fill memory for nothing.
+_MEMO_LENGTH = 300
+# The combining diacritical marks block, less U+034F (a joiner with no combining class).
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+
+
 def clean(text: str) -> str:
     """NFC-normalise, drop zero-width marks and soft hyphens, fold every space run to one."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text).strip()
+    return _clean_memo(text) if len(text) <= _MEMO_LENGTH else _clean(text)
+
+
+def _clean(text: str) -> str:
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    # str.split() splits on exactly the characters that _SPACES matches (Unicode whitespace).
+    return " ".join(text.split())
+
+
+_clean_memo = lru_cache(maxsize=1 << 14)(_clean)
 
 
 def fold(text: str) -> str:
     """``clean`` then lower-case and strip accents: a key for loose comparisons."""
-    decomposed = unicodedata.normalize("NFKD", clean(text).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _fold_memo(text) if len(text) <= _MEMO_LENGTH else _fold(text)
+
+
+def _fold(text: str) -> str:
+    folded = clean(text).lower()
+    if folded.isascii():
+        return folded
+    # Latin accents first, in one fast pass; then whatever other marks the text holds.
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", folded))
+    if decomposed.isascii():
+        return decomposed
+    marks = frozenset(c for c in set(decomposed) if unicodedata.combining(c))
+    return _marks_pattern(marks).sub("", decomposed) if marks else decomposed
+
+
+_fold_memo = lru_cache(maxsize=1 << 14)(_fold)
+
+
+@lru_cache(maxsize=256)
+def _marks_pattern(marks: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(mark) for mark in sorted(marks)) + "]+")
 
 
 def is_bullet(line: str) -> bool:

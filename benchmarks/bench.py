@@ -1,0 +1,166 @@
+"""Throughput and peak memory of presskit, and of trafilatura on the same HTML pages.
+
+Run from the repository root, after ``pip install -e '.[bench]'``::
+
+    python benchmarks/bench.py                  # text dumps and HTML pages, 1 and N jobs
+    python benchmarks/bench.py --text 2000 --html 500 --jobs 4 --no-trafilatura
+
+The corpora are generated from presskit's own invented cases (see ``corpus.py``) in a
+temporary folder. Every measurement runs in a fresh process that reads the files,
+extracts them and writes JSON Lines records to /dev/null, as ``presskit extract``
+does; its peak memory is the maximum resident size of that process (and, with
+workers, of the largest worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402 - the folder is put on the path just above
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def measure_presskit(folder: str, jobs: int) -> dict[str, Any]:
+    """Extract every file of ``folder`` with ``jobs`` processes; records go to /dev/null."""
+    from presskit.inputs import iter_sources
+    from presskit.pipeline import run
+    from presskit.writers import JsonLinesWriter
+
+    start = time.perf_counter()
+    articles = failures = 0
+    with Path(os.devnull).open("w", encoding="utf-8") as sink:
+        writer = JsonLinesWriter(sink)
+        for result in run(iter_sources([folder]), jobs=jobs):
+            if result.ok:
+                articles += 1
+                writer.write(result.record())
+            else:
+                failures += 1
+        writer.close()
+    seconds = time.perf_counter() - start
+    return {
+        "documents": articles + failures,
+        "failures": failures,
+        "seconds": seconds,
+        "peak_mib": _peak_mib(resource.RUSAGE_SELF),
+        "worker_peak_mib": _peak_mib(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
+    }
+
+
+def measure_trafilatura(folder: str, mode: str) -> dict[str, Any]:
+    """trafilatura.extract on every file of ``folder``, in ``fast`` or ``default`` mode."""
+    import trafilatura
+
+    paths = sorted(Path(folder).iterdir())
+    start = time.perf_counter()
+    empty = 0
+    for path in paths:
+        text = trafilatura.extract(path.read_bytes(), fast=(mode == "fast"), output_format="json")
+        empty += text is None
+    seconds = time.perf_counter() - start
+    return {
+        "documents": len(paths),
+        "failures": empty,
+        "seconds": seconds,
+        "peak_mib": _peak_mib(resource.RUSAGE_SELF),
+        "worker_peak_mib": None,
+    }
+
+
+def _in_subprocess(*args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--text", type=int, default=5000, help="text dumps to generate (about 10 KB each)")
+    parser.add_argument("--html", type=int, default=1000, help="HTML pages to generate (about 30 KB each)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for the parallel runs")
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura runs")
+    parser.add_argument("--measure", nargs=3, metavar=("WHAT", "ARG", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure:
+        what, arg, folder = args.measure
+        if what == "presskit":
+            result = measure_presskit(folder, int(arg))
+        else:
+            result = measure_trafilatura(folder, arg)
+        print(json.dumps(result))
+        return
+
+    print(f"machine: {os.cpu_count()} cores ({_cpu_model()}), Python {platform.python_version()}")
+    print(f"command: python benchmarks/bench.py {' '.join(sys.argv[1:])}".rstrip())
+    rows: list[tuple[str, dict[str, Any]]] = []
+    with tempfile.TemporaryDirectory(prefix="presskit-bench-") as tmp:
+        text_dir, html_dir = Path(tmp) / "text", Path(tmp) / "html"
+        write_corpus(text_dir, "txt", args.text, 10_000)
+        write_corpus(html_dir, "html", args.html, 30_000)
+        for label, folder in (("text dumps", text_dir), ("HTML pages", html_dir)):
+            files = list(folder.iterdir())
+            size = sum(path.stat().st_size for path in files) / len(files)
+            print(f"{label}: {len(files)} files, {size / 1000:.1f} KB on average")
+            for jobs in sorted({1, args.jobs}):
+                name = f"presskit, {label}, {jobs} job{'s' * (jobs > 1)}"
+                rows.append((name, _in_subprocess("presskit", str(jobs), str(folder))))
+        if not args.no_trafilatura:
+            for mode in ("fast", "default"):
+                name = f"trafilatura {mode}, HTML pages"
+                rows.append((name, _in_subprocess("trafilatura", mode, str(html_dir))))
+
+    print()
+    print("| run | documents | docs/s | peak memory (MiB) |")
+    print("|---|---:|---:|---:|")
+    rates = {}
+    for label, result in rows:
+        rate = result["documents"] / result["seconds"]
+        rates[label] = rate
+        memory = f"{result['peak_mib']:.0f}"
+        if result["worker_peak_mib"] is not None:
+            memory += f" + {result['worker_peak_mib']:.0f} per worker"
+        print(f"| {label} | {result['documents']} | {rate:,.0f} | {memory} |")
+    print()
+    for label in ("text dumps", "HTML pages"):
+        one, many = rates[f"presskit, {label}, 1 job"], rates.get(f"presskit, {label}, {args.jobs} jobs")
+        if many:
+            print(f"{label}: {args.jobs} jobs are {many / one:.2f}× one job")
+    html_one = rates["presskit, HTML pages, 1 job"]
+    for mode in ("fast", "default"):
+        other = rates.get(f"trafilatura {mode}, HTML pages")
+        if other:
+            print(f"HTML pages, one core: presskit is {html_one / other:.1f}× trafilatura's {mode} mode")
+
+
+if __name__ == "__main__":
+    main()
