@@ -15,7 +15,7 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
 from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, when
-from presskit.text import clean, fold, non_blank
+from presskit.text import clean, fold, matches_any, non_blank
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -39,6 +39,7 @@ END_MARKERS = (
     re.compile(r"^Aller plus loin$", re.I),
     re.compile(r"^Ces articles devraient vous intéresser", re.I),
 )
+_ANY_END = matches_any(END_MARKERS)
 TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
 RELATED_HEADINGS = (
     "aller plus loin",
@@ -218,7 +219,7 @@ def _published(date_part: str, time_part: str) -> date | datetime | None:
 
 def _end_of_body(lines: list[str], start: int) -> int:
     for index in range(start, len(lines)):
-        if any(marker.match(lines[index]) for marker in END_MARKERS):
+        if _ANY_END(lines[index]):
             return index
     return len(lines)
 
@@ -245,7 +246,7 @@ def _related(lines: list[str], start: int) -> tuple[Link, ...]:
     index = start
     while index < len(lines):
         line = lines[index]
-        if line.lower() in RELATED_HEADINGS or TAGS.match(line) or any(m.match(line) for m in END_MARKERS):
+        if line.lower() in RELATED_HEADINGS or TAGS.match(line) or _ANY_END(line):
             index += 1
             continue
         links.append(Link(title=line))

@@ -19,7 +19,7 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import find_dates
-from presskit.text import clean, fold, is_bullet
+from presskit.text import clean, fold, is_bullet, matches_any
 from presskit_ccme.html import detect_html, read_page
 from presskit_ccme.multilingual import guess_language
 
@@ -599,8 +599,11 @@ def _is_chrome(text: str) -> bool:
     return text.startswith("CCME |") or text.lower() in CHROME or _is_share(text)
 
 
+_ANY_END = matches_any(END_MARKERS)
+
+
 def _is_end(text: str) -> bool:
-    return any(marker.match(text) for marker in END_MARKERS)
+    return _ANY_END(text)
 
 
 def _is_date_only(text: str) -> bool:

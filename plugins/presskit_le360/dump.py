@@ -379,11 +379,15 @@ def _take_bylines(lines: list[str], parts: _Parts) -> list[str]:
 
 def _image_of(line: str) -> Image | None:
     """The image a caption or credit line describes, or None for any other line."""
-    if DR_ONLY.match(line):
-        return Image(credit="DR")
-    with_dr = CAPTION_WITH_DR.match(line)
-    if with_dr:
-        return Image(caption=with_dr["caption"].strip(" .,"), credit="DR")
+    # Cheap necessary conditions first: most lines end in neither DR nor hold a ©.
+    if line.endswith(("DR", "DR)", "D.R", "D.R.")):
+        if DR_ONLY.match(line):
+            return Image(credit="DR")
+        with_dr = CAPTION_WITH_DR.match(line)
+        if with_dr:
+            return Image(caption=with_dr["caption"].strip(" .,"), credit="DR")
+    if "©" not in line:
+        return None
     inline = CAPTION_WITH_CREDIT.match(line)
     if inline and not FOOTER_COPYRIGHT.search(line):
         return Image(caption=inline["caption"].strip(" ,") or None, credit=clean(inline["credit"]) or None)

@@ -17,7 +17,7 @@ import attrs
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet, When
 from presskit.dates import local_datetime, parse_date, parse_time
-from presskit.text import clean, fold, is_bullet
+from presskit.text import clean, fold, is_bullet, matches_any
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -558,9 +558,13 @@ def _prepare(raw: Sequence[str]) -> list[str]:
     return out
 
 
+_ANY_NOISE = matches_any(NOISE)
+_ANY_END = matches_any(END_MARKERS)
+
+
 def _is_noise(line: str) -> bool:
     """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
-    if any(p.match(line) for p in NOISE):
+    if _ANY_NOISE(line):
         return True
     half = len(line) // 2
     return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
@@ -568,7 +572,7 @@ def _is_noise(line: str) -> bool:
 
 def _is_end(line: str) -> bool:
     """A line that ends the body: related heading, tags, comments, newsletter, footer."""
-    return any(p.match(line) for p in END_MARKERS)
+    return _ANY_END(line)
 
 
 def _names(text: str) -> tuple[str, ...]:

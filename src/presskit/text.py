@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-__all__ = ["BULLETS", "clean", "fold", "guess_language", "is_bullet", "non_blank", "paragraphs_of"]
+__all__ = [
+    "BULLETS",
+    "clean",
+    "fold",
+    "guess_language",
+    "is_bullet",
+    "matches_any",
+    "non_blank",
+    "paragraphs_of",
+]
 
 # Spaces that browsers render as a plain space; zero-width marks that render as nothing.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -62,6 +71,28 @@ _fold_memo = lru_cache(maxsize=1 << 14)(_fold)
 @lru_cache(maxsize=256)
 def _marks_pattern(marks: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(mark) for mark in sorted(marks)) + "]+")
+
+
+_SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+
+def matches_any(patterns: Sequence[re.Pattern[str]]) -> Callable[[str], bool]:
+    """A test telling whether any of ``patterns`` matches at the start of a string.
+
+    The patterns are joined into one alternation (each keeping its flags), so a line
+    is scanned once instead of once per pattern; patterns that cannot be joined (the
+    same group name twice…) are tried one by one.
+    """
+    branches = []
+    for pattern in patterns:
+        flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
+        end = "\n)" if "x" in flags else ")"  # a verbose pattern's comment ends with its line
+        branches.append(f"(?{flags}:{pattern.pattern}{end}")
+    try:
+        joined = re.compile("|".join(branches))
+    except re.error:
+        return lambda text: any(pattern.match(text) for pattern in patterns)
+    return lambda text: joined.match(text) is not None
 
 
 def is_bullet(line: str) -> bool:
