@@ -17,22 +17,22 @@ Everything here needs the ``test`` extra (Hypothesis and pytest)::
 
 from __future__ import annotations
 
-import importlib.util
-
-_MISSING = [name for name in ("hypothesis", "pytest") if importlib.util.find_spec(name) is None]
-if _MISSING:
+try:
+    import hypothesis  # noqa: F401 - imported to fail early with a clear message
+    import pytest  # noqa: F401
+except ImportError as exc:
     raise ImportError(
-        f"presskit.testing needs {' and '.join(_MISSING)}, which presskit does not install by default: "
+        f"presskit.testing needs {exc.name}, which presskit does not install by default: "
         "install the test extra with  pip install 'presskit[test]'"
-    )
+    ) from exc
 
-from presskit.testing.conformance import (  # noqa: E402 - after the dependency check on purpose
+from presskit.testing.conformance import (
     Check,
     blocked_network,
     check_conformance,
     conformance_checks,
 )
-from presskit.testing.mutations import (  # noqa: E402
+from presskit.testing.mutations import (
     DAMAGING,
     LINE_DAMAGE,
     PRESERVING,
@@ -41,7 +41,7 @@ from presskit.testing.mutations import (  # noqa: E402
     mutated,
     mutations,
 )
-from presskit.testing.render import (  # noqa: E402
+from presskit.testing.render import (
     FIELDS,
     Renderer,
     differences,
@@ -49,7 +49,7 @@ from presskit.testing.render import (  # noqa: E402
     renderer_for,
     round_trip,
 )
-from presskit.testing.strategies import (  # noqa: E402
+from presskit.testing.strategies import (
     articles,
     author_names,
     moroccan_dates,

@@ -292,7 +292,20 @@ def conformance_checks(
             Check("rendered-round-trip", "rendered articles, plain and disguised, are extracted back",
                   lambda: _rendered_round_trip(outlet, reg, max_examples))
         )  # fmt: skip
-    return tuple(checks)
+    return tuple(attrs.evolve(check, run=_guarded(check.run)) for check in checks)
+
+
+def _guarded(run: Callable[[], list[str]]) -> Callable[[], list[str]]:
+    """The check with the network blocked throughout, and a crash reported as a problem."""
+
+    def guarded() -> list[str]:
+        with blocked_network():
+            try:
+                return run()
+            except Exception as exc:  # noqa: BLE001 - an outlet that raises is the finding
+                return [f"the check crashed: {type(exc).__name__}: {exc}"]
+
+    return guarded
 
 
 def check_conformance(

@@ -91,6 +91,11 @@ def _straight_quotes(page: str, _rnd: random.Random) -> str:
     return page.replace("’", "'")
 
 
+def _straight_quote_entities(page: str, _rnd: random.Random) -> str:
+    # As an entity: a bare ' could close a single-quoted attribute value.
+    return page.replace("’", "&#39;")
+
+
 def _repeat_menus(page: str, _rnd: random.Random) -> str:
     lines = page.split("\n")
     menu = [line for line in lines if line.lstrip().startswith("•")]
@@ -180,7 +185,8 @@ PRESERVING: tuple[Mutation, ...] = (
     Mutation("trailing spaces", _trailing_spaces),
     Mutation("no-break space variants", _space_variants),
     Mutation("decomposed accents (NFD)", _decomposed),
-    Mutation("straight apostrophes", _straight_quotes),
+    Mutation("straight apostrophes", _straight_quotes, _TEXT),
+    Mutation("straight apostrophes", _straight_quote_entities, _HTML),
     Mutation("single newlines between paragraphs", _single_newlines, _TEXT),
     Mutation("blank lines everywhere", _double_newlines, _TEXT),
     Mutation("menus repeated", _repeat_menus, _TEXT),

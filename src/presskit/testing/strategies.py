@@ -135,11 +135,13 @@ def paragraphs(draw: st.DrawFn, *, min_size: int = 2, max_size: int = 8) -> tupl
     for index in range(count):
         inside = 0 < index < count - 1 and not body[-1][-1:].isalpha()
         if inside and draw(st.integers(0, 4)) == 0:
-            body.append(draw(intertitles()))
-        else:
-            # Real pages never repeat a paragraph; outlets may rightly drop a repeated one.
-            text = " ".join(draw(st.lists(sentences(), min_size=1, max_size=3, unique=True)))
-            body.append(text if text not in body else f"{text} {draw(sentences())}")
+            intertitle = draw(intertitles())
+            if intertitle not in body:
+                body.append(intertitle)
+                continue
+        # Real pages never repeat a paragraph; outlets may rightly drop a repeated one.
+        fresh = st.lists(sentences(), min_size=1, max_size=3, unique=True).map(" ".join)
+        body.append(draw(fresh.filter(lambda text: text not in body)))
     return tuple(body)
 
 
