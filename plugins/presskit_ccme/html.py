@@ -136,6 +136,7 @@ NON_ARTICLE_TYPES = (
 # Ancestors whose content never answers for the article: related and loop teasers,
 # widgets, sidebars, footers, comments, overlays.
 CHROME_TAGS = frozenset({"aside", "footer"})
+MAX_CHROME_DEPTH = 40  # ancestors looked at to tell chrome from content
 CHROME_CLASSES = frozenset(
     {"related-posts", "l-post", "widget", "sidebar", "main-sidebar", "main-footer", "site-footer",
      "comments-area", "post-nav", "search-modal-wrap", "off-canvas", "mobile-menu", "jp-relatedposts",
@@ -187,7 +188,10 @@ def _classes(node: LexborNode) -> set[str]:
 def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     """True when the node or an ancestor is page chrome (or has a class of ``avoid``)."""
     current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html"):
+    # Chrome wraps its content within a few levels; a bound keeps absurdly deep pages linear.
+    for _ in range(MAX_CHROME_DEPTH):
+        if current is None or current.tag in ("body", "html"):
+            break
         if current.tag in CHROME_TAGS or _classes(current) & (CHROME_CLASSES | avoid):
             return True
         current = current.parent

@@ -271,12 +271,15 @@ def _title_node(tree: LexborHTMLParser) -> LexborNode | None:
     return None
 
 
+MAX_BODY_CANDIDATES = 50
+
+
 def _body_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The longest container matched by the first body selector that matches."""
     for selector in BODY:
         nodes = tree.css(selector)
-        if nodes:
-            return max(nodes, key=lambda n: len(n.text(deep=True) or ""))
+        if nodes:  # a bounded number of candidates: nested matches would make this quadratic
+            return max(nodes[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
     return None
 
 

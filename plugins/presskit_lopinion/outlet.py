@@ -184,6 +184,7 @@ INLINE_RELATED = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
 )
 ELLIPSIS = ("...", "…")
+MAX_STAMPS = 60  # date lines examined for the article's header
 BRIEF_END = (".", "!", "?", "»", '"', "”")  # sentences of a brief
 HOME_PATHS = r"^/?(?:fr/?|index\.(?:html?|php))?(?:\?|$)"
 
@@ -800,7 +801,9 @@ def _find_layout(lines: list[str]) -> _Layout | None:
     teasers = 0
     teaser_page = empty = False
     brief: _Layout | None = None
-    for index, stamp in stamps:
+    # The article's date line comes early; looking at every date of a huge listing would be
+    # quadratic (each layout scans to the end of its body).
+    for index, stamp in stamps[:MAX_STAMPS]:
         if stamp.updated:
             continue
         layout = _layout_at(lines, index, stamp)
