@@ -33,6 +33,15 @@ from corpus import write_corpus  # noqa: E402 - the folder is put on the path ju
 
 
 def _peak_mib(who: int) -> float:
+    if who == resource.RUSAGE_SELF:
+        # The high-water mark of this program alone: ru_maxrss would also count what the
+        # parent (which made the corpora) used, as Linux keeps it across exec.
+        try:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
@@ -121,6 +130,7 @@ def main() -> None:
         return
 
     print(f"machine: {os.cpu_count()} cores ({_cpu_model()}), Python {platform.python_version()}")
+    print(f"load average before: {os.getloadavg()[0]:.2f} (other programs share the cores)")
     print(f"command: python benchmarks/bench.py {' '.join(sys.argv[1:])}".rstrip())
     rows: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory(prefix="presskit-bench-") as tmp:
@@ -139,6 +149,7 @@ def main() -> None:
                 name = f"trafilatura {mode}, HTML pages"
                 rows.append((name, _in_subprocess("trafilatura", mode, str(html_dir))))
 
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     print()
     print("| run | documents | docs/s | peak memory (MiB) |")
     print("|---|---:|---:|---:|")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from presskit.errors import MissingExtra, PluginError, UnknownOutlet
 from presskit.inputs import Source
 from presskit.jobs import batched
 from presskit.pipeline import Result, extract_many, resolve_jobs, run
+from presskit.progress import Progress, Tally
 
 from dummy_outlet import DUMMY_PAGE, DummyOutlet, DummyPlugin
 
@@ -186,3 +188,44 @@ def test_on_result_sees_every_result(dummy_registry: presskit.Registry) -> None:
     seen: list[Result] = []
     results = list(run([page(1), page(2)], registry=dummy_registry, on_result=seen.append))
     assert seen == results
+
+
+def test_tally_groups_reasons_and_stays_small() -> None:
+    tally = Tally()
+    tally.add(Result(input="a", article=run_one(page(1))))
+    for n in range(3):
+        tally.add(
+            Result(input=f"l{n}", error=NotAnArticle(f"a listing ({n + 10} teasers) (URL https://x/{n})"))
+        )
+    for n in range(1500):
+        tally.add(Result(input=f"e{n}", error=ExtractionError(f"unexpected KeyError: 'field{n}'")))
+    assert (tally.total, tally.articles, tally.failed) == (1504, 1, 1503)
+    assert tally.not_articles == {"a listing (N teasers)": 3}
+    assert len(tally.failures) <= 1001 and tally.failures["(more reasons, not told apart)"] == 500
+    summary = tally.summary().splitlines()
+    assert summary[0] == "1504 inputs: 1 articles, 3 not articles, 1500 failures"
+    assert "         3  a listing (N teasers)" in summary
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet, shown = io.StringIO(), Terminal()
+    for stream in (quiet, shown):
+        progress = Progress(stream=stream)
+        progress.update(Result(input="a", error=ExtractionError("x")))
+        progress.message("presskit: a: x")
+        progress.close()
+    assert quiet.getvalue() == "presskit: a: x\n"
+    assert "presskit: a: x" in shown.getvalue() and "1 without article" in shown.getvalue()
+    hushed = Terminal()
+    Progress(stream=hushed, enabled=False).update(Result(input="a", error=ExtractionError("x")))
+    assert hushed.getvalue() == ""
+
+
+def run_one(source: Source) -> Article:
+    (result,) = run([source], registry=dummy_registry())
+    assert result.article is not None
+    return result.article

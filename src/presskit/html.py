@@ -53,7 +53,8 @@ _BREAKS = re.compile(
 )
 
 
-_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+# A run of HTML whitespace, except a lone space (left as it is: far fewer replacements).
+_WHITESPACE = re.compile(r"[\t\r\n\f][ \t\r\n\f]*| [ \t\r\n\f]+")
 
 
 def first(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> LexborNode | None:

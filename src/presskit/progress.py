@@ -22,10 +22,19 @@ __all__ = ["Progress", "Tally"]
 _URL_NOTE = re.compile(r"\s*\(URL [^)]*\)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])")
 _SHOWN = 8
+# Distinct reasons kept per kind: a corpus of unusual failures must not grow the tally.
+_MAX_REASONS = 1000
+_UNTOLD = "(more reasons, not told apart)"
 
 
 def _reason_group(reason: str) -> str:
     return _NUMBER.sub("N", _URL_NOTE.sub("", reason))
+
+
+def _count(counts: Counter[str], reason: str) -> None:
+    if reason not in counts and len(counts) >= _MAX_REASONS:
+        reason = _UNTOLD
+    counts[reason] += 1
 
 
 class Tally:
@@ -41,9 +50,9 @@ class Tally:
         if result.error is None:
             self.articles += 1
         elif isinstance(result.error, NotAnArticle):
-            self.not_articles[_reason_group(result.error.reason)] += 1
+            _count(self.not_articles, _reason_group(result.error.reason))
         else:
-            self.failures[f"{type(result.error).__name__}: {_reason_group(result.error.reason)}"] += 1
+            _count(self.failures, f"{type(result.error).__name__}: {_reason_group(result.error.reason)}")
 
     @property
     def total(self) -> int:
