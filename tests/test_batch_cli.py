@@ -113,6 +113,8 @@ def test_warc_jsonl_and_stdin_inputs(tmp_path: Path) -> None:
         == "Des vélos partagés pour les étudiants marocains de Liège"
     )
     assert f"{jsonl}:3: the record has no 'html' or 'text' string" in done.stderr.decode()
+    detected = cli("detect", str(jsonl)).stdout.decode().splitlines()
+    assert [line.split("\t")[:2] for line in detected] == [[f"{jsonl}:1", "bladi"], [f"{jsonl}:2", "bladi"]]
     piped = cli("extract", "-", stdin=jsonl.read_bytes())
     assert [json.loads(line)["input"] for line in piped.stdout.decode().splitlines()] == [
         "<stdin>:1",

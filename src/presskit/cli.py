@@ -211,7 +211,7 @@ def _detect(args: argparse.Namespace, registry: Registry) -> int:
     failed = 0
     for source in iter_sources(args.paths, url=args.url):
         try:
-            document = make_document(source.read(), url=source.url, path=source.path)
+            document = make_document(source.read(), url=source.url, path=source.path, kind=source.kind)
             found = detect_document(document, registry)
         except PresskitError as exc:
             failed += 1
