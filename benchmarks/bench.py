@@ -68,7 +68,8 @@ def measure_presskit(folder: str, jobs: int) -> dict[str, Any]:
         "failures": failures,
         "seconds": seconds,
         "peak_mib": _peak_mib(resource.RUSAGE_SELF),
-        "worker_peak_mib": _peak_mib(resource.RUSAGE_CHILDREN) if jobs > 1 else None,
+        # None when no worker was started (a corpus of a single batch stays in-process).
+        "worker_peak_mib": _peak_mib(resource.RUSAGE_CHILDREN) or None,
     }
 
 
@@ -117,6 +118,9 @@ def main() -> None:
     parser.add_argument("--html", type=int, default=1000, help="HTML pages to generate (about 30 KB each)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for the parallel runs")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura runs")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="write the corpora to DIR/text and DIR/html, and keep them"
+    )
     parser.add_argument("--measure", nargs=3, metavar=("WHAT", "ARG", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -134,7 +138,8 @@ def main() -> None:
     print(f"command: python benchmarks/bench.py {' '.join(sys.argv[1:])}".rstrip())
     rows: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory(prefix="presskit-bench-") as tmp:
-        text_dir, html_dir = Path(tmp) / "text", Path(tmp) / "html"
+        root = Path(args.keep) if args.keep else Path(tmp)
+        text_dir, html_dir = root / "text", root / "html"
         write_corpus(text_dir, "txt", args.text, 10_000)
         write_corpus(html_dir, "html", args.html, 30_000)
         for label, folder in (("text dumps", text_dir), ("HTML pages", html_dir)):
