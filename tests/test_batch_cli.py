@@ -192,3 +192,10 @@ def test_interrupt_leaves_complete_lines(tmp_path: Path, jobs: str) -> None:
     lines = out.read_bytes().decode().splitlines(keepends=True)
     assert 0 < len(lines) <= 300 and all(line.endswith("\n") and json.loads(line) for line in lines)
     assert process.stderr is not None and b"interrupted after" in process.stderr.read()
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    """`presskit extract … | head`: exit 0, nothing on standard error."""
+    command = f"{sys.executable} -m presskit extract {EXAMPLES} {EXAMPLES} {EXAMPLES} -q | head -c 10"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, timeout=120)
+    assert done.stdout == b'{"outlet":' and done.stderr == b"" and done.returncode == 0

@@ -87,6 +87,8 @@ class Progress:
     def __init__(self, *, enabled: bool = True, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         shown = enabled and self.stream.isatty()
+        # No monitor thread: worker processes are forked after the bar exists.
+        tqdm.monitor_interval = 0
         self.bar = tqdm(
             disable=not shown,
             file=self.stream,
