@@ -29,8 +29,6 @@ BULLETS = ("•", "◦", "▪", "‣", "·", "*", "-")
 # Outlets clean and fold the same lines several times while detecting and extracting:
 # short strings (lines) are memoised; long ones (whole pages) would fill memory for nothing.
 _MEMO_LENGTH = 300
-# The combining diacritical marks block, less U+034F (a joiner with no combining class).
-_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
 def clean(text: str) -> str:
@@ -50,27 +48,23 @@ _clean_memo = lru_cache(maxsize=1 << 14)(_clean)
 
 def fold(text: str) -> str:
     """``clean`` then lower-case and strip accents: a key for loose comparisons."""
-    return _fold_memo(text) if len(text) <= _MEMO_LENGTH else _fold(text)
+    return _fold_memo(text) if len(text) <= _MEMO_LENGTH else _fold_page(text)
 
 
 def _fold(text: str) -> str:
     folded = clean(text).lower()
     if folded.isascii():
         return folded
-    # Latin accents first, in one fast pass; then whatever other marks the text holds.
-    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", folded))
-    if decomposed.isascii():
-        return decomposed
-    marks = frozenset(c for c in set(decomposed) if unicodedata.combining(c))
-    return _marks_pattern(marks).sub("", decomposed) if marks else decomposed
+    decomposed = unicodedata.normalize("NFKD", folded)
+    # Remove each combining mark present: a few str.replace calls, no per-character loop.
+    for mark in [c for c in set(decomposed) if unicodedata.combining(c)]:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 _fold_memo = lru_cache(maxsize=1 << 14)(_fold)
-
-
-@lru_cache(maxsize=256)
-def _marks_pattern(marks: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(mark) for mark in sorted(marks)) + "]+")
+# Several outlets fold the whole page while detecting it: keep the last few pages only.
+_fold_page = lru_cache(maxsize=4)(_fold)
 
 
 _SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
