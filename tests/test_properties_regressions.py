@@ -25,9 +25,10 @@ def renderer(name: str):  # type: ignore[no-untyped-def]
     return found
 
 
+@pytest.mark.parametrize("source", [None, "MAP"])
 @pytest.mark.parametrize("kind", ["text", "html"])
 @pytest.mark.parametrize("name", ["le360", "lopinion"])
-def test_brief_with_short_paragraphs_is_an_article(name: str, kind: str) -> None:
+def test_brief_with_short_paragraphs_is_an_article(name: str, kind: str, source: str | None) -> None:
     """Paragraphs under the outlets' "prose" length were read as teasers of a listing."""
     article = Article(
         outlet="x",
@@ -35,6 +36,7 @@ def test_brief_with_short_paragraphs_is_an_article(name: str, kind: str) -> None
         lead="La commune de Tanger lance un programme d’aide pour les Marocains du monde.",
         paragraphs=SHORT,
         published=local_datetime(date(2008, 6, 1), 1, 0),
+        source=source,
     )
     assert round_trip(renderer(name), article, kind, registry=REGISTRY) == []  # type: ignore[arg-type]
 

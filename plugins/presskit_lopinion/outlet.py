@@ -786,12 +786,13 @@ def _is_brief(lines: list[str], body: list[str], layout: _Layout) -> bool:
     """A short article: a title, then sentences of under a dozen words that the page's end
     marker closes (not a "read more" link, not a date, not an ellipsis)."""
     closed = layout.stop == layout.end < len(lines) and not READ_MORE.match(lines[layout.end])
+    text = [line for line in body if not (SOURCE_LABEL.match(line) or AGENCY_LINE.match(line))]
     return (
         layout.title is not None
         and closed
-        and bool(body)
-        and body[-1].endswith(BRIEF_END)  # intertitles may stand between the sentences
-        and not any(line.endswith(ELLIPSIS) for line in body)
+        and bool(text)
+        and text[-1].endswith(BRIEF_END)  # intertitles may stand between the sentences
+        and not any(line.endswith(ELLIPSIS) for line in text)
     )
 
 
