@@ -97,13 +97,15 @@ def _straight_quote_entities(page: str, _rnd: random.Random) -> str:
 
 
 def _repeat_menus(page: str, _rnd: random.Random) -> str:
-    lines = page.split("\n")
+    lines = page.splitlines(keepends=True)  # whatever the newline style
     menu = [line for line in lines if line.lstrip().startswith("•")]
-    return "\n".join(menu + lines) if menu else page
+    if menu and not menu[-1].endswith(("\n", "\r")):
+        menu[-1] += "\n"
+    return "".join(menu + lines)
 
 
 def _drop_menus(page: str, _rnd: random.Random) -> str:
-    return "\n".join(line for line in page.split("\n") if not line.lstrip().startswith("•"))
+    return "".join(line for line in page.splitlines(keepends=True) if not line.lstrip().startswith("•"))
 
 
 _CHROME_HTML = (
