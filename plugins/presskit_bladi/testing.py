@@ -10,12 +10,10 @@ from datetime import datetime
 from html import escape
 from types import MappingProxyType
 
-import attrs
-
 from presskit import Article
 from presskit.dates import local_datetime
 from presskit.document import Kind
-from presskit.testing.render import french_day, number, slug
+from presskit.testing.render import body_of, fitted, french_day, number, slug
 
 __all__ = ["RENDERER", "BladiRenderer"]
 
@@ -42,20 +40,15 @@ class BladiRenderer:
         published = article.published
         if published is not None and not isinstance(published, datetime):
             published = local_datetime(published, 12)  # the header always shows a time
-        return attrs.evolve(
+        return fitted(
             article,
             outlet=self.outlet,
             url=f"https://www.bladi.net/{slug(article.title or '')},{number(article.title or '')}.html",
             lead=None,
-            paragraphs=((article.lead,) if article.lead else ()) + article.paragraphs,
+            paragraphs=body_of(article),
             published=published,
             authors=article.authors[:1],
             section=article.section or "Actualité",
-            updated=None,
-            source_published=None,
-            images=(),
-            related=(),
-            language="fr",
         )
 
     def _header(self, article: Article, *, html: bool) -> str:

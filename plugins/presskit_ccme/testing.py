@@ -10,12 +10,10 @@ from datetime import date, datetime, timedelta
 from html import escape
 from types import MappingProxyType
 
-import attrs
-
 from presskit import Article
 from presskit.dates import local_datetime
 from presskit.document import Kind
-from presskit.testing.render import french_day, slug
+from presskit.testing.render import body_of, fitted, french_day, slug
 
 __all__ = ["RENDERER", "CcmeRenderer"]
 
@@ -80,20 +78,16 @@ class CcmeRenderer:
         section = article.section
         if section not in _CATEGORIES:
             section = _CATEGORIES[sum(map(ord, section or "")) % len(_CATEGORIES)]
-        return attrs.evolve(
+        return fitted(
             article,
             outlet=self.outlet,
             url=f"https://www.ccme.org.ma/fr/actualites/{slug(article.title or '')}/",
             lead=None,
-            paragraphs=((article.lead,) if article.lead else ()) + article.paragraphs,
+            paragraphs=body_of(article),
             published=day,
             section=section,
             # A press-review item is reposted the day after its source published it.
             source_published=day - timedelta(days=1) if article.source else None,
-            updated=None,
-            images=(),
-            related=(),
-            language="fr",
         )
 
     def render_text(self, article: Article) -> str:

@@ -12,12 +12,10 @@ from datetime import date, datetime
 from html import escape
 from types import MappingProxyType
 
-import attrs
-
 from presskit import Article
 from presskit.dates import local_datetime
 from presskit.document import Kind
-from presskit.testing.render import slug
+from presskit.testing.render import fitted, slug
 
 __all__ = ["RENDERER", "Le360Renderer"]
 
@@ -62,7 +60,7 @@ class Le360Renderer:
         paragraphs, lead = article.paragraphs, article.lead
         if lead is None:  # every Arc story has a chapeau: the first paragraph moves up
             lead, paragraphs = paragraphs[0], paragraphs[1:] or ("Le dossier reste ouvert.",)
-        return attrs.evolve(
+        return fitted(
             article,
             outlet=self.outlet,
             url=f"https://fr.le360.ma/{folder}/{slug(title)}_{_arc_id(title)}/",
@@ -70,11 +68,6 @@ class Le360Renderer:
             paragraphs=paragraphs,
             published=published,
             section=section,
-            updated=None,
-            source_published=None,
-            images=(),
-            related=(),
-            language="fr",
         )
 
     def render_text(self, article: Article) -> str:

@@ -10,12 +10,10 @@ from datetime import date, datetime
 from html import escape
 from types import MappingProxyType
 
-import attrs
-
 from presskit import Article
 from presskit.dates import local_datetime
 from presskit.document import Kind
-from presskit.testing.render import french_day, number, slug
+from presskit.testing.render import body_of, fitted, french_day, number, slug
 
 __all__ = ["RENDERER", "LopinionRenderer"]
 
@@ -53,19 +51,14 @@ class LopinionRenderer:
 
     def fit(self, article: Article) -> Article:
         title = article.title or ""
-        return attrs.evolve(
+        return fitted(
             article,
             outlet=self.outlet,
             url=f"https://www.lopinion.ma/{slug(title).title()}_a{number(title)}.html",
             lead=None,
-            paragraphs=((article.lead,) if article.lead else ()) + article.paragraphs,
+            paragraphs=body_of(article),
             published=article.published or _DEFAULT_MOMENT,
             authors=tuple(_signature(name) for name in article.authors),
-            updated=None,
-            source_published=None,
-            images=(),
-            related=(),
-            language="fr",
         )
 
     def render_text(self, article: Article) -> str:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
+import attrs
+
 from presskit.api import extract
 from presskit.article import Article
 from presskit.document import Kind
@@ -29,7 +31,9 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "Renderer",
+    "body_of",
     "differences",
+    "fitted",
     "french_day",
     "loose",
     "number",
@@ -91,6 +95,21 @@ class Renderer(Protocol):
     def render_html(self, article: Article) -> str:
         """The article's HTML page as the site serves it."""
         ...
+
+
+def fitted(article: Article, *, outlet: str, url: str | None, **fields: Any) -> Article:
+    """``article`` as a page template carries it: ``outlet`` and ``url`` set, the values the
+    kit's templates never show (update, original date, images, related links) cleared, the
+    language French; ``fields`` give every other value the template changes."""
+    shown: dict[str, Any] = {
+        "updated": None, "source_published": None, "images": (), "related": (), "language": "fr",
+    }  # fmt: skip
+    return attrs.evolve(article, outlet=outlet, url=url, **{**shown, **fields})
+
+
+def body_of(article: Article) -> tuple[str, ...]:
+    """Lead and paragraphs as one body, for templates without a separate chapeau."""
+    return ((article.lead,) if article.lead else ()) + article.paragraphs
 
 
 def renderer_for(outlet: Outlet) -> Renderer | None:

@@ -10,12 +10,10 @@ from datetime import date, datetime
 from html import escape
 from types import MappingProxyType
 
-import attrs
-
 from presskit import Article
 from presskit.dates import local_datetime
 from presskit.document import Kind
-from presskit.testing.render import slug
+from presskit.testing.render import fitted, slug
 
 __all__ = ["RENDERER", "GazetteRenderer"]
 
@@ -41,7 +39,7 @@ class GazetteRenderer:
         if lead is None:
             lead, paragraphs = paragraphs[0], paragraphs[1:] or ("La suite au prochain numéro.",)
         section = article.section or "Société"
-        return attrs.evolve(
+        return fitted(
             article,
             outlet=self.outlet,
             url=f"https://www.gazette-detroit.example/{slug(section)}/{slug(article.title or '')}",
@@ -49,11 +47,6 @@ class GazetteRenderer:
             paragraphs=paragraphs,
             published=published,
             section=section,
-            updated=None,
-            source_published=None,
-            images=(),
-            related=(),
-            language="fr",
         )
 
     def _date_line(self, article: Article) -> str:
