@@ -21,6 +21,9 @@ __all__ = [
 # Spaces that browsers render as a plain space; zero-width marks that render as nothing.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Combining marks are never ASCII: only the non-ASCII characters need a look when folding.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 BULLETS = ("•", "◦", "▪", "‣", "·", "*", "-")
 """Characters that open a menu item in a rendered page (``  • Accueil``)."""
@@ -38,7 +41,10 @@ def clean(text: str) -> str:
 
 def _clean(text: str) -> str:
     if not text.isascii():
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+        text = unicodedata.normalize("NFC", text)
+        # a few substring searches are cheaper than a substitution that finds nothing
+        if any(char in text for char in _INVISIBLE_CHARS):
+            text = _INVISIBLE.sub("", text)
     # str.split() splits on exactly the characters that _SPACES matches (Unicode whitespace).
     return " ".join(text.split())
 
@@ -57,7 +63,7 @@ def _fold(text: str) -> str:
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
     # Remove each combining mark present: a few str.replace calls, no per-character loop.
-    for mark in [c for c in set(decomposed) if unicodedata.combining(c)]:
+    for mark in [c for c in set(_NON_ASCII.findall(decomposed)) if unicodedata.combining(c)]:
         decomposed = decomposed.replace(mark, "")
     return decomposed
 
