@@ -466,3 +466,13 @@ def test_html_detect_never_raises_and_odd_pages_fail_cleanly(content: str) -> No
     assert 0.0 <= OUTLET.detect(document) <= 1.0
     with pytest.raises(presskit.PresskitError):
         OUTLET.extract(document)
+
+
+def test_brand_word_is_necessary_for_the_brand() -> None:
+    """The fast pre-check never rules out a text the brand pattern matches."""
+    from presskit_lopinion.outlet import BRAND, BRAND_WORD
+
+    for text in ("lopinion.ma", "L'OPINION MAROC", "© 2024 L’Opinion", "LOPİNİON.MA", "lopınıon.ma"):
+        assert BRAND.search(text)
+        assert BRAND_WORD.search(text.lower())
+    assert BRAND_WORD.search("le360 et hespress".lower()) is None

@@ -62,6 +62,9 @@ _WMAKER_WHEN = (
 WMAKER_DATE = re.compile(rf"^{_WMAKER_WHEN}$")
 WMAKER_BYLINE = re.compile(rf"^Rédigé par .{{2,80}} le {_WMAKER_WHEN}$")
 BRAND = re.compile(r"lopinion\.ma|L['’]Opinion Maroc|©\s*(?:\d{4}\s*)?L['’]Opinion", re.I)
+# Every BRAND spelling holds "opinion", whose "i" re.I also matches as "İ" or "ı" (lower-cased
+# "i̇" and "ı"): a case-sensitive scan of the lower-cased text for it rules most pages out fast.
+BRAND_WORD = re.compile("op(?:i|i\u0307|\u0131)n(?:i|i\u0307|\u0131)on")
 
 # Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [probable].
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
@@ -523,7 +526,8 @@ def _detect_text(raw: Sequence[str]) -> float:
     if new_site:
         score = max(score, 0.55 if new_site >= 3 else 0.45)
     score = min(score, 0.65)  # other sites run WMaker too: the template alone proves little
-    if BRAND.search("\n".join(raw)):
+    text = "\n".join(raw)
+    if BRAND_WORD.search(text.lower()) and BRAND.search(text):
         score += 0.3 if score else 0.2  # a mention alone may be another outlet quoting it
     return round(min(score, 0.95), 2)
 
