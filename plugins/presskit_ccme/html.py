@@ -529,6 +529,8 @@ def detect_html(document: Document) -> float:
     title = fold(node_text(tree.css_first("title")) or "").replace("’", "'")
     if "ccme" in title.split() or "ccme |" in title or SITE_NAMES[1] in title:
         score += 0.2
+    if score >= 1.0:
+        return 1.0  # certain already: skip folding the whole head and the later checks
     if SITE_ASSETS.search(head):
         score += 0.2
     if SITE_NAMES[1] in fold(head).replace("’", "'"):

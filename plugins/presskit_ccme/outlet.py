@@ -562,6 +562,8 @@ def _detect_text(document: Document) -> float:
     if any(PICTO.match(line) for line in lines):
         # the render-time header alone is common (WMaker sites): it counts only with the picto
         score += 0.7 if any(RENDER_TIME.match(line) for line in lines[:20]) else 0.5
+    if score >= 1.0:
+        return 1.0  # certain already: skip the line-by-line checks below
     if any(BREADCRUMB.match(line) and " " not in line.split("»", 1)[0] for line in lines):
         score += 0.1
     if any(_known_category_meta(line) for line in lines):
