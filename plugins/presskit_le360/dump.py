@@ -154,6 +154,8 @@ HEADER_SPAN = 8  # the header (overline, title, caption, credit, chapeau, byline
 PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
 BRIEF_MIN = 30  # a paragraph of a brief, when an end marker closes the body
 LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
+ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")  # more Arabic than Latin: the Arabic edition
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
 # -- detection -----------------------------------------------------------------------------
@@ -641,8 +643,9 @@ def _section_from_url(url: str | None) -> str | None:
 
 def _check_language(paragraphs: Sequence[str]) -> None:
     text = " ".join(paragraphs)
-    arabic = len(re.findall(r"[\u0600-\u06ff]", text))
-    if arabic > len(re.findall(r"[A-Za-zÀ-ÿ]", text)):
+    arabic = len(ARABIC_CHAR.findall(text))
+    # Latin letters are many and slow to count: count them only when Arabic ones compete.
+    if arabic and arabic > len(LATIN_LETTER.findall(text)):
         raise ExtractionError("an Arabic page (ar.le360.ma edition?); only French pages are extracted")
 
 
