@@ -62,3 +62,14 @@ def test_when_reads_iso_then_french() -> None:
     assert str(when("2016-04-22T16:19:00+01:00")) == "2016-04-22 16:19:00+01:00"
     assert str(when("22 avril 2016")) == "2016-04-22"
     assert when(None) is None and when("hier") is None
+
+
+def test_fold_whitespace_is_one_space_per_run() -> None:
+    """Runs of HTML whitespace become one space; a lone space and other characters stay."""
+    import re
+
+    from presskit.html import _fold_whitespace
+
+    reference = re.compile(r"[\t\r\n\f][ \t\r\n\f]*| [ \t\r\n\f]+")
+    for source in ("<p>a  b</p>", "a\r\n\tb", " x ", "a\u00a0\u00a0b", "\f\f", "a \n b\n", ""):
+        assert _fold_whitespace(source) == reference.sub(" ", source)

@@ -53,8 +53,18 @@ _BREAKS = re.compile(
 )
 
 
-# A run of HTML whitespace, except a lone space (left as it is: far fewer replacements).
-_WHITESPACE = re.compile(r"[\t\r\n\f][ \t\r\n\f]*| [ \t\r\n\f]+")
+# HTML whitespace other than the space, then runs of spaces. Mapping the four characters
+# with str.replace first leaves the regular expression a plain run of spaces to find,
+# several times faster than one pattern over every kind of whitespace.
+_OTHER_WHITESPACE = ("\t", "\r", "\n", "\f")
+_SPACES = re.compile(r"  +")
+
+
+def _fold_whitespace(html: str) -> str:
+    """Every run of HTML whitespace as one space, as a browser renders source text."""
+    for char in _OTHER_WHITESPACE:
+        html = html.replace(char, " ")
+    return _SPACES.sub(" ", html)
 
 
 def first(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> LexborNode | None:
@@ -156,8 +166,8 @@ def when(value: str | None) -> When | None:
 
 def _fragment(node: LexborNode, drop: Iterable[str]) -> LexborNode | None:
     # Source line breaks are plain spaces to a browser: fold them before marking real breaks.
-    source = _WHITESPACE.sub(" ", node.html or "")
-    copy = LexborHTMLParser(_BREAKS.sub(lambda m: m[0] + "\n", source))
+    source = _fold_whitespace(node.html or "")
+    copy = LexborHTMLParser(_BREAKS.sub("\\g<0>\n", source))
     for selector in (*BOILERPLATE, *drop):
         for unwanted in copy.css(selector):
             unwanted.decompose()
