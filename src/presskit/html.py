@@ -167,7 +167,7 @@ def when(value: str | None) -> When | None:
 def _fragment(node: LexborNode, drop: Iterable[str]) -> LexborNode | None:
     # Source line breaks are plain spaces to a browser: fold them before marking real breaks.
     source = _fold_whitespace(node.html or "")
-    copy = LexborHTMLParser(_BREAKS.sub("\\g<0>\n", source))
+    copy = LexborHTMLParser(_BREAKS.sub(lambda m: m[0] + "\n", source))
     for selector in (*BOILERPLATE, *drop):
         for unwanted in copy.css(selector):
             unwanted.decompose()
