@@ -524,14 +524,16 @@ def detect_html(document: Document) -> float:
     if any(name in site for name in SITE_NAMES):
         score += 0.5
     canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or meta(tree, "og:url")
-    if _host_is_site(canonical) or SITE_URL.search(head):
+    # SITE_URL and SITE_ASSETS both need the literal "ccme": a fast pre-check for other pages
+    named = "ccme" in head
+    if _host_is_site(canonical) or (named and SITE_URL.search(head)):
         score += 0.4
     title = fold(node_text(tree.css_first("title")) or "").replace("’", "'")
     if "ccme" in title.split() or "ccme |" in title or SITE_NAMES[1] in title:
         score += 0.2
     if score >= 1.0:
         return 1.0  # certain already: skip folding the whole head and the later checks
-    if SITE_ASSETS.search(head):
+    if named and SITE_ASSETS.search(head):
         score += 0.2
     if SITE_NAMES[1] in fold(head).replace("’", "'"):
         score += 0.2  # the council's full name: logo alt, footer, about boxes

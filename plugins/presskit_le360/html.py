@@ -152,7 +152,9 @@ def score_html(document: Document) -> float:
         score += 0.3
     if any(name in head for name in OWN_CLASSES):
         score += 0.3
-    if ARC_ASSETS.search(head):
+    if score >= 1.0:
+        return 1.0  # certain already: skip scanning the page
+    if "360" in head and ARC_ASSETS.search(head):  # every asset path holds "360": a fast pre-check
         score += 0.2
     if sum(name in head for name in ARC_CLASSES) >= 3:
         score += 0.15  # the Arc theme's class names; other Arc sites may share some
