@@ -187,7 +187,7 @@ class BladiOutlet(Outlet):
             return _detect_html(document)
         head = document.lines[:80]
         score = 0.0
-        if any(HEADER.match(clean(line)) for line in head):
+        if any(_is_header(clean(line)) for line in head):
             score += 0.6
         text = document.text
         if "Suivez bladi.net" in text or "Bladi.net Google News" in text:
@@ -203,6 +203,11 @@ class BladiOutlet(Outlet):
 
 
 # -- text dumps ----------------------------------------------------------------------------
+
+
+def _is_header(line: str) -> bool:
+    """The header line; its dashes and colon are tested first, the pattern only then."""
+    return "-" in line and ":" in line and HEADER.match(line) is not None
 
 
 def _published(date_part: str, time_part: str) -> date | datetime | None:
@@ -280,7 +285,7 @@ def _repair(line: str) -> str:
 
 def _extract_lines(lines: list[str], url: str | None, outlet: BladiOutlet) -> Article:
     lines = [_repair(line) for line in lines]
-    header_at = next((i for i, line in enumerate(lines[:80]) if HEADER.match(line)), None)
+    header_at = next((i for i, line in enumerate(lines[:80]) if _is_header(line)), None)
     end = _end_of_body(lines, 0 if header_at is None else header_at + 1)
     title = section = published = None
     authors: tuple[str, ...] = ()
