@@ -87,3 +87,13 @@ def test_latin1_label_reads_as_windows_1252_like_browsers() -> None:
 
 def test_c1_controls_in_text_are_read_as_windows_1252() -> None:
     assert Document.from_content("l\x92\xe9t\xe9 \x85 \x81").text == "l’été … \x81"
+
+
+def test_cleaned_lines_match_lines() -> None:
+    """One cleaned line per line, blank ones kept, so indexes agree."""
+    from presskit.document import Document
+    from presskit.text import clean
+
+    document = Document(text="  Titre\u00a0 du  jour \r\n\r\n\u200b\nCorps", kind="text")
+    assert document.cleaned_lines == tuple(clean(line) for line in document.lines)
+    assert document.cleaned_lines == ("Titre du jour", "", "", "Corps")

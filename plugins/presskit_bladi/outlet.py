@@ -185,9 +185,9 @@ class BladiOutlet(Outlet):
     def detect(self, document: Document) -> float:
         if document.kind == "html":
             return _detect_html(document)
-        head = document.lines[:80]
+        head = document.cleaned_lines[:80]
         score = 0.0
-        if any(_is_header(clean(line)) for line in head):
+        if any(_is_header(line) for line in head):
             score += 0.6
         text = document.text
         if "Suivez bladi.net" in text or "Bladi.net Google News" in text:

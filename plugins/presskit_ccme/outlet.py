@@ -558,7 +558,7 @@ def _detect_text(document: Document) -> float:
         score += 0.2
     if FULL_NAME in fold(text[:20_000]).replace("’", "'"):
         score += 0.3
-    lines = [clean(line) for line in document.lines[:600]]
+    lines = document.cleaned_lines[:600]
     if any(PICTO.match(line) for line in lines):
         # the render-time header alone is common (WMaker sites): it counts only with the picto
         score += 0.7 if any(RENDER_TIME.match(line) for line in lines[:20]) else 0.5
@@ -974,7 +974,8 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
 
 
 def _lines(document: Document) -> list[Line]:
-    return [Line(text=text, bullet=is_bullet(raw)) for raw in document.lines if (text := clean(raw))]
+    pairs = zip(document.lines, document.cleaned_lines, strict=True)
+    return [Line(text=text, bullet=is_bullet(raw)) for raw, text in pairs if text]
 
 
 def _parts(lines: Sequence[Line], header: Header | None) -> tuple[int, int, Tail, list[Link]]:

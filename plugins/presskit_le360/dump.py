@@ -163,7 +163,7 @@ SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
 def score_text(document: Document) -> float:
     """Confidence that a text dump is a Le360 page, from the template's line shapes."""
-    lines = [clean(line) for line in document.lines if line.strip()]
+    lines = [text for raw, text in zip(document.lines, document.cleaned_lines, strict=True) if raw.strip()]
     dated = [stamp for line in lines if (stamp := _date_part(line))]
     folded = fold(document.text).replace("’", "'")
     score = 0.0

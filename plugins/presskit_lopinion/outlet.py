@@ -485,7 +485,7 @@ class LopinionOutlet(Outlet):
                 from presskit_lopinion.html import detect_html  # here: html.py imports this module
 
                 return detect_html(document)
-            return _detect_text(document.lines)
+            return _detect_text(document)
         except Exception:  # noqa: BLE001 - detection must never raise
             return 0.0
 
@@ -506,9 +506,9 @@ def _same(a: str, b: str) -> bool:
     return fold(a).rstrip(" .") == fold(b).rstrip(" .")
 
 
-def _detect_text(raw: Sequence[str]) -> float:
+def _detect_text(document: Document) -> float:
     """WMaker fingerprints (capped: other sites share them), new-site dates, then the brand."""
-    lines = [c for c in (clean(line) for line in raw[:300]) if c]
+    lines = [c for c in document.cleaned_lines[:300] if c]
     score = 0.0
     dated = [i for i, line in enumerate(lines) if WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)]
     if dated:
@@ -526,7 +526,7 @@ def _detect_text(raw: Sequence[str]) -> float:
     if new_site:
         score = max(score, 0.55 if new_site >= 3 else 0.45)
     score = min(score, 0.65)  # other sites run WMaker too: the template alone proves little
-    text = "\n".join(raw)
+    text = "\n".join(document.lines)
     if BRAND_WORD.search(text.lower()) and BRAND.search(text):
         score += 0.3 if score else 0.2  # a mention alone may be another outlet quoting it
     return round(min(score, 0.95), 2)

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
+from presskit.text import clean
+
 __all__ = ["Document", "Kind", "decode", "sniff_kind"]
 
 Kind = Literal["html", "text"]
@@ -142,3 +144,9 @@ class Document:
         """The text split into lines, newline styles unified, trailing spaces dropped."""
         text = self.text.replace("\r\n", "\n").replace("\r", "\n")
         return tuple(line.rstrip() for line in text.split("\n"))
+
+    @cached_property
+    def cleaned_lines(self) -> tuple[str, ...]:
+        """:attr:`lines` each passed through :func:`presskit.text.clean`, blank ones kept
+        (as ``""``) so that indexes match: cleaned once for every outlet's rules."""
+        return tuple(map(clean, self.lines))
