@@ -539,6 +539,7 @@ def detect_html(document: Document) -> float:
         score += 0.2  # the council's full name: logo alt, footer, about boxes
     if tree.css_first("img[alt^=picto]") is not None and "com_k2" in head:
         score += 0.3
-    if any(mark in head.lower() for mark in SMARTMAG) and tree.css_first(".cat-labels, nav#breadcrumb"):
+    lowered = head.lower()  # once, not once per mark
+    if any(mark in lowered for mark in SMARTMAG) and tree.css_first(".cat-labels, nav#breadcrumb"):
         score += 0.1  # the theme alone is shared with many sites
     return min(score, 1.0)
