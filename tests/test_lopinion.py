@@ -476,13 +476,3 @@ def test_brand_word_is_necessary_for_the_brand() -> None:
         assert BRAND.search(text)
         assert BRAND_WORD.search(text.lower())
     assert BRAND_WORD.search("le360 et hespress".lower()) is None
-
-
-def test_squeeze_is_the_whitespace_substitution() -> None:
-    """_squeeze gives what re.sub(r"\\s+", " ", ...) gives, ends and blank input included."""
-    import re
-
-    from presskit_lopinion.html import _squeeze
-
-    for source in ("", " ", "\n\t", "a", " a ", "a \u00a0\n b", "\r\na\x0bb\u2028", "<p> x </p>\n"):
-        assert _squeeze(source) == re.sub(r"\s+", " ", source)

@@ -306,20 +306,9 @@ def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[
 # -- body ------------------------------------------------------------------------------------
 
 
-def _squeeze(source: str) -> str:
-    """Every whitespace run as one space, ends included: ``re.sub(r"\\s+", " ", source)``.
-
-    str.split() splits on exactly the characters ``\\s`` matches and is several times faster.
-    """
-    core = " ".join(source.split())
-    if not core:
-        return " " if source else ""
-    return (" " if source[0].isspace() else "") + core + (" " if source[-1].isspace() else "")
-
-
 def _render(node: LexborNode) -> LexborNode | None:
-    """A copy of ``node`` with source whitespace folded and embeds flattened to one line each."""
-    copy = LexborHTMLParser(_squeeze(node.html or ""))
+    """A copy of ``node`` with embeds flattened to one line each (``blocks`` folds the rest)."""
+    copy = LexborHTMLParser(node.html or "")
     for embed in copy.css(", ".join(EMBEDS)):
         embed.inner_html = html_lib.escape(node_text(embed) or "")
     return copy.body
