@@ -13,6 +13,7 @@ __all__ = [
     "fold",
     "guess_language",
     "is_bullet",
+    "loose_pattern",
     "matches_any",
     "non_blank",
     "paragraphs_of",
@@ -71,6 +72,38 @@ def _fold(text: str) -> str:
 _fold_memo = lru_cache(maxsize=1 << 14)(_fold)
 # Several outlets fold the whole page while detecting it: keep the last few pages only.
 _fold_page = lru_cache(maxsize=4)(_fold)
+
+
+# Letters and the accented letters that fold to them (French, Spanish, German), for
+# loose_pattern: a character class per letter instead of folding the text searched.
+_ACCENTED = {
+    "a": "aàáâãäå", "c": "cç", "e": "eèéêë", "i": "iìíîï", "n": "nñ", "o": "oòóôõö",
+    "u": "uùúûü", "y": "yýÿ",
+}  # fmt: skip
+_APOSTROPHES = "'’ʼ‘`´"
+_MARKS = r"[\u0300-\u036f]*"  # combining accents of decomposed (NFD) text
+
+
+def loose_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern finding ``phrase`` in raw text whatever its case, accents, apostrophes
+    and spacing: what ``phrase in fold(text)`` tells, without folding ``text``.
+
+    Folding a whole page costs far more than one search; detectors use this to look
+    for fixed sentences of a template (``"Bienvenue dans l’espace commentaire"``).
+    Letters may carry combining accents (decomposed text) and spaces may be any run of
+    whitespace, as :func:`clean` would fold them.
+    """
+    parts = []
+    for char in fold(phrase):
+        if char == " ":
+            parts.append(r"\s+")
+        elif char in _APOSTROPHES:
+            parts.append(f"[{_APOSTROPHES}]")
+        elif char in _ACCENTED:
+            parts.append(f"[{_ACCENTED[char]}][\u0300-\u036f]*")
+        else:
+            parts.append(re.escape(char) + ("[\u0300-\u036f]*" if char.isalpha() else ""))
+    return re.compile("".join(parts), re.IGNORECASE)
 
 
 _SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))

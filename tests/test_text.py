@@ -1,0 +1,77 @@
+"""Text helpers: loose phrase patterns agree with folding."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from presskit.text import fold, loose_pattern
+
+PHRASE = "Bienvenue dans l'espace commentaire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "…\nBienvenue dans l’espace commentaire\n…",
+        "BIENVENUE DANS L'ESPACE COMMENTAIRE",
+        "bienvenue  dans\u00a0l’espace\ncommentaire",
+        "Bienvenue dans l’espàce commentaire",
+    ],
+)
+def test_loose_pattern_finds_variants(text: str) -> None:
+    assert loose_pattern(PHRASE).search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bienvenue dans l espace commentaire", "Bienvenue dans l'espace comment", "Bienvenuedans l'espace"],
+)
+def test_loose_pattern_needs_the_phrase(text: str) -> None:
+    assert not loose_pattern(PHRASE).search(text)
+
+
+def test_loose_pattern_accents_and_specials() -> None:
+    pattern = loose_pattern("Conseil de la communauté marocaine à l’étranger (CCME)")
+    assert pattern.search("CONSEIL DE LA COMMUNAUTE MAROCAINE A L'ETRANGER (CCME)")
+    decomposed = unicodedata.normalize("NFD", "Conseil de la communauté marocaine à l’étranger (CCME)")
+    assert pattern.search(decomposed)
+    assert not pattern.search("Conseil de la communauté marocaine à l’étranger CCME")
+
+
+_LETTERS = "abcdeéèêfghiîïjklmnoôpqrstuùûvwxyzç'’ "
+
+
+def _respell(text: str, data: st.DataObject) -> str:
+    """``text`` with case, accents, apostrophes and spaces changed as dumps change them."""
+    out = []
+    for char in text:
+        if char == " ":
+            out.append(data.draw(st.sampled_from([" ", "  ", "\u00a0", "\n"])))
+        elif char in "'’":
+            out.append(data.draw(st.sampled_from(["'", "’"])))
+        else:
+            base = fold(char) or char
+            variants = [c for c in "aàâäeéèêëiîïoôöuùûücç" if fold(c) == base] or [char]
+            choice = data.draw(st.sampled_from(variants))
+            out.append(choice.upper() if data.draw(st.booleans()) else choice)
+    return "".join(out)
+
+
+@given(
+    phrase=st.text(_LETTERS, min_size=1, max_size=30).filter(lambda p: fold(p) != ""),
+    before=st.text(_LETTERS, max_size=20),
+    after=st.text(_LETTERS, max_size=20),
+    data=st.data(),
+)
+def test_loose_pattern_finds_every_respelling(
+    phrase: str, before: str, after: str, data: st.DataObject
+) -> None:
+    text = before + " " + _respell(fold(phrase), data) + " " + after
+    assert loose_pattern(phrase).search(text)
+    # and it agrees with folding: what it finds, folded, is the phrase folded (apostrophes aside)
+    found = loose_pattern(phrase).search(text)
+    assert found is not None and fold(found[0]).replace("’", "'") == fold(phrase).replace("’", "'")
