@@ -64,12 +64,14 @@ def test_when_reads_iso_then_french() -> None:
     assert when(None) is None and when("hier") is None
 
 
-def test_fold_whitespace_is_one_space_per_run() -> None:
-    """Runs of HTML whitespace become one space; a lone space and other characters stay."""
-    import re
+def test_blocks_of_a_dropped_container_and_of_odd_nodes() -> None:
+    tree = LexborHTMLParser("<div hidden><p>caché</p></div><section><p>a<!-- note -->b</p>\x00c</section>")
+    assert blocks(tree.css_first("div")) == []
+    assert blocks(tree.css_first("section")) == ["ab", "c"]  # the parser drops NUL
 
-    from presskit.html import _fold_whitespace
 
-    reference = re.compile(r"[\t\r\n\f][ \t\r\n\f]*| [ \t\r\n\f]+")
-    for source in ("<p>a  b</p>", "a\r\n\tb", " x ", "a\u00a0\u00a0b", "\f\f", "a \n b\n", ""):
-        assert _fold_whitespace(source) == reference.sub(" ", source)
+def test_blocks_of_a_deeply_nested_page_neither_recurse_nor_crawl() -> None:
+    depth = 50_000  # far beyond Python's recursion limit
+    nested = "<span>" * depth + "<p>fond</p>" + "</span>" * depth
+    tree = LexborHTMLParser(f"<div>{nested}<p>fin</p></div>")
+    assert blocks(tree.css_first("div")) == ["fond", "fin"]

@@ -1,14 +1,12 @@
 """HTML helpers shared by outlets: structured metadata first, then selectors.
 
 Outlets keep their selectors as data; these functions apply them. Nothing here
-mutates a document's tree: the body helpers work on a re-parsed copy of the
-container, so detection and extraction can share one parse.
+mutates a document's tree, so detection and extraction share one parse.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -48,23 +46,13 @@ BOILERPLATE = (
 """Elements never part of an article body, whatever the outlet."""
 
 # A paragraph ends at a <br> and at the end of a block element.
-_BREAKS = re.compile(
-    r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|section|article|figure|figcaption|tr|pre|dd|dt)\s*>", re.I
-)
-
-
-# HTML whitespace other than the space, then runs of spaces. Mapping the four characters
-# with str.replace first leaves the regular expression a plain run of spaces to find,
-# several times faster than one pattern over every kind of whitespace.
-_OTHER_WHITESPACE = ("\t", "\r", "\n", "\f")
-_SPACES = re.compile(r"  +")
-
-
-def _fold_whitespace(html: str) -> str:
-    """Every run of HTML whitespace as one space, as a browser renders source text."""
-    for char in _OTHER_WHITESPACE:
-        html = html.replace(char, " ")
-    return _SPACES.sub(" ", html)
+_BREAK_TAGS = frozenset(
+    {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article",
+     "figure", "figcaption", "tr", "pre", "dd", "dt"}
+)  # fmt: skip
+# Marks a break in the joined text: source whitespace (newlines included) is only spacing,
+# and the parser drops (or replaces) every NUL of a page, so this one cannot come from it.
+_BREAK = "\0"
 
 
 def first(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> LexborNode | None:
@@ -164,14 +152,33 @@ def when(value: str | None) -> When | None:
     return parse_iso(value) or parse_date(value)
 
 
-def _fragment(node: LexborNode, drop: Iterable[str]) -> LexborNode | None:
-    # Source line breaks are plain spaces to a browser: fold them before marking real breaks.
-    source = _fold_whitespace(node.html or "")
-    copy = LexborHTMLParser(_BREAKS.sub(lambda m: m[0] + "\n", source))
-    for selector in (*BOILERPLATE, *drop):
-        for unwanted in copy.css(selector):
-            unwanted.decompose()
-    return copy.body
+def _texts(node: LexborNode, skip: set[int]) -> list[str]:
+    """Text pieces of ``node`` in document order, with a :data:`_BREAK` after every break
+    element; subtrees whose ``mem_id`` is in ``skip`` are left out.
+
+    The walk is iterative (a stack of open elements): pages nested thousands of levels
+    deep must neither hit the recursion limit nor take quadratic time.
+    """
+    pieces: list[str] = []
+    open_elements: list[LexborNode] = []
+    child = node.first_child
+    while True:
+        if child is None:
+            if not open_elements:
+                return pieces
+            closed = open_elements.pop()
+            if closed.tag in _BREAK_TAGS:
+                pieces.append(_BREAK)
+            child = closed.next
+            continue
+        tag = child.tag or "-"
+        if tag == "-text":
+            pieces.append(child.text_content or "")
+        elif tag[0] != "-" and not (skip and child.mem_id in skip):
+            open_elements.append(child)
+            child = child.first_child
+            continue
+        child = child.next
 
 
 def blocks(node: LexborNode | None, *, drop: Iterable[str] = ()) -> list[str]:
@@ -179,14 +186,17 @@ def blocks(node: LexborNode | None, *, drop: Iterable[str] = ()) -> list[str]:
 
     Paragraph and heading elements, ``<br>`` line breaks, and text placed directly in
     the container all give blocks; elements matching ``drop`` (and :data:`BOILERPLATE`)
-    are removed first.
+    are left out. Source line breaks are plain spaces, as a browser renders them. The
+    tree is read, never changed.
     """
     if node is None:
         return []
-    body = _fragment(node, drop)
-    if body is None:
+    # One selector group, one pass over the subtree (it includes the node itself).
+    skip = {unwanted.mem_id for unwanted in node.css(", ".join((*BOILERPLATE, *drop)))}
+    if node.mem_id in skip:
         return []
-    return [line for line in (clean(part) for part in body.text(separator="").split("\n")) if line]
+    text = "".join(_texts(node, skip))
+    return [line for line in (clean(part) for part in text.split(_BREAK)) if line]
 
 
 def images(root: LexborNode | None, *, base: str | None = None) -> tuple[Image, ...]:
