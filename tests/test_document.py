@@ -89,6 +89,13 @@ def test_c1_controls_in_text_are_read_as_windows_1252() -> None:
     assert Document.from_content("l\x92\xe9t\xe9 \x85 \x81").text == "l’été … \x81"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_c1_controls_in_encoded_bytes_are_read_as_windows_1252(encoding: str) -> None:
+    data = "« l\x92\xe9t\xe9 \x85 \x81 »".encode(encoding)
+    assert Document.from_content(data).text == "« l’été … \x81 »"
+    assert Document.from_content(bytearray(data)).text == "« l’été … \x81 »"
+
+
 def test_cleaned_lines_match_lines() -> None:
     """One cleaned line per line, blank ones kept, so indexes agree."""
     from presskit.document import Document

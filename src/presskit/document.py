@@ -39,6 +39,9 @@ _CP1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-asci
 # C1 control characters never occur in real text: they are cp1252 punctuation (0x92 for ’)
 # that something upstream decoded as latin-1. Read them as browsers would.
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
+# The same characters in UTF-8 bytes: searching the bytes is about ten times cheaper than
+# searching the decoded text (30 KB pages: 8 against 70 microseconds).
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 
@@ -50,11 +53,16 @@ def decode(data: bytes) -> str:
     charset; cp1252 (a superset of latin-1 for printable text); latin-1 last, which
     maps every byte.
     """
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """:func:`decode`, also telling the encoding used."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     declared = _META_CHARSET.search(data[:4096])
@@ -63,10 +71,10 @@ def decode(data: bytes) -> str:
     candidates = ["cp1252" if c.lower().replace("_", "-") in _CP1252_LABELS else c for c in candidates]
     for encoding in (*candidates, "cp1252"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("latin-1")
+    return data.decode("latin-1"), "latin-1"
 
 
 def _as_cp1252(match: re.Match[str]) -> str:
@@ -114,8 +122,14 @@ class Document:
         kind: Kind | None = None,
     ) -> Document:
         """Decode ``content`` (bytes are decoded robustly) and sniff its kind if not given."""
-        text = decode(content) if isinstance(content, (bytes, bytearray)) else content
-        text = _C1_CONTROLS.sub(_as_cp1252, text.removeprefix("\ufeff"))
+        if isinstance(content, (bytes, bytearray)):
+            text, encoding = _decode(bytes(content))
+            maybe_c1 = encoding != "utf-8" or _C1_UTF8.search(content) is not None
+        else:
+            text, maybe_c1 = content, True
+        text = text.removeprefix("\ufeff")
+        if maybe_c1:
+            text = _C1_CONTROLS.sub(_as_cp1252, text)
         return cls(text=text, kind=kind or sniff_kind(text, path), url=url, path=path)
 
     @property
