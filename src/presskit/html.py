@@ -196,7 +196,8 @@ def blocks(node: LexborNode | None, *, drop: Iterable[str] = ()) -> list[str]:
     if node.mem_id in skip:
         return []
     text = "".join(_texts(node, skip))
-    return [line for line in (clean(part) for part in text.split(_BREAK)) if line]
+    # Most pieces between breaks are source indentation: skip them before cleaning.
+    return [line for part in text.split(_BREAK) if part and not part.isspace() and (line := clean(part))]
 
 
 def images(root: LexborNode | None, *, base: str | None = None) -> tuple[Image, ...]:
