@@ -156,8 +156,10 @@ class Document:
     @cached_property
     def lines(self) -> tuple[str, ...]:
         """The text split into lines, newline styles unified, trailing spaces dropped."""
-        text = self.text.replace("\r\n", "\n").replace("\r", "\n")
-        return tuple(line.rstrip() for line in text.split("\n"))
+        text = self.text
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return tuple(map(str.rstrip, text.split("\n")))
 
     @cached_property
     def cleaned_lines(self) -> tuple[str, ...]:
