@@ -75,3 +75,15 @@ def test_blocks_of_a_deeply_nested_page_neither_recurse_nor_crawl() -> None:
     nested = "<span>" * depth + "<p>fond</p>" + "</span>" * depth
     tree = LexborHTMLParser(f"<div>{nested}<p>fin</p></div>")
     assert blocks(tree.css_first("div")) == ["fond", "fin"]
+
+
+def test_meta_reads_each_tree_and_the_first_element_of_a_name() -> None:
+    for index in range(10):  # trees come and go, as in a batch: each answers for itself
+        tree = LexborHTMLParser(
+            f'<meta name="og:title" content=" Titre {index} "><meta property="og:title" content="">'
+            '<meta property="og:title" content="second"><meta itemprop="keywords" content="a">'
+        )
+        # the first property element is empty: the name key, then nothing else, decides
+        assert meta(tree, "og:title") == f"Titre {index}"
+        assert meta(tree, "article:section", "keywords") == "a"
+        assert meta_all(tree, "og:title") == ["second", f"Titre {index}"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -89,11 +90,34 @@ def attr(node: LexborNode | None, name: str) -> str | None:
     return value.strip() or None if value else None
 
 
+_META_KEYS = ("property", "name", "itemprop")
+
+
+# Outlets ask for a dozen <meta> names per page, most of them absent: a selector per name
+# and key would walk the whole tree each time. One walk indexes them all; the last few
+# trees are kept (held, so that their ids stay theirs), as a batch reads one page at a time.
+@lru_cache(maxsize=4)
+def _meta_index(tree: LexborHTMLParser) -> dict[tuple[str, str], list[str]]:
+    """Contents of the page's ``<meta>`` elements by (key, name), in page order."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        content = attributes.get("content") or ""
+        for key in _META_KEYS:
+            name = attributes.get(key)
+            if name is not None:
+                index.setdefault((key, name), []).append(content)
+    return index
+
+
 def meta(tree: LexborHTMLParser, *names: str) -> str | None:
     """Content of the first ``<meta property|name|itemprop=…>`` among ``names`` that has one."""
+    index = _meta_index(tree)
     for name in names:
-        for key in ("property", "name", "itemprop"):
-            value = attr(tree.css_first(f'meta[{key}="{name}"]'), "content")
+        for key in _META_KEYS:
+            contents = index.get((key, name))
+            # the first element of that name decides, as a selector's first match would
+            value = contents[0].strip() if contents else None
             if value:
                 return clean(value)
     return None
@@ -112,9 +136,10 @@ def _flatten(data: Any) -> Iterator[dict[str, Any]]:
 def meta_all(tree: LexborHTMLParser, name: str) -> list[str]:
     """Every content of a repeated ``<meta>`` (``article:tag``), in page order, without duplicates."""
     values: list[str] = []
-    for key in ("property", "name", "itemprop"):
-        for node in tree.css(f'meta[{key}="{name}"]'):
-            value = clean(attr(node, "content") or "")
+    index = _meta_index(tree)
+    for key in _META_KEYS:
+        for content in index.get((key, name), ()):
+            value = clean(content)
             if value and value not in values:
                 values.append(value)
     return values
