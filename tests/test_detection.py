@@ -72,3 +72,15 @@ def test_choose_outlet_hook_arbitrates() -> None:
 def test_url_without_host(dummy_registry: presskit.Registry) -> None:
     with pytest.raises(UnknownOutlet, match="has no host"):
         presskit.extract(DUMMY_PAGE, url="file:///tmp/x.html", registry=dummy_registry)
+
+
+def test_canonical_link_wins_over_og_url_and_relative_ones_are_ignored() -> None:
+    from presskit.detection import url_of_html
+
+    def url(head: str) -> str | None:
+        return url_of_html(Document.from_content(f"<html><head>{head}</head><body><p>x</p></body></html>"))
+
+    og = '<meta property="og:url" content="https://b.ma/og">'
+    assert url(og + '<link rel="canonical" href="https://a.ma/canon">') == "https://a.ma/canon"
+    assert url('<link rel="canonical" href="/relative">' + og) == "https://b.ma/og"
+    assert url('<link rel="stylesheet" href="https://a.ma/s.css">') is None

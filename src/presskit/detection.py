@@ -36,9 +36,10 @@ def url_of_html(document: Document) -> str | None:
     """The page's own URL from its canonical link or ``og:url``, for HTML documents."""
     if document.kind != "html":
         return None
-    tree = document.tree
-    for selector, attribute in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
-        node = tree.css_first(selector)
+    # One walk for both; the canonical link wins over og:url wherever each stands.
+    found = document.tree.css('link[rel="canonical"], meta[property="og:url"]')
+    for tag, attribute in (("link", "href"), ("meta", "content")):
+        node = next((n for n in found if n.tag == tag), None)
         value = (node.attributes.get(attribute) or "").strip() if node else ""
         if value.startswith(("http://", "https://", "//")):
             return value
