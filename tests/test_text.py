@@ -75,3 +75,14 @@ def test_loose_pattern_finds_every_respelling(
     # and it agrees with folding: what it finds, folded, is the phrase folded (apostrophes aside)
     found = loose_pattern(phrase).search(text)
     assert found is not None and fold(found[0]).replace("’", "'") == fold(phrase).replace("’", "'")
+
+
+def test_language_is_guessed_from_the_start_of_a_body() -> None:
+    from presskit.text import LANGUAGE_SAMPLE, guess_language
+
+    french = "Le Maroc et la Belgique ont signé des accords pour la coopération."
+    english = "The report says that the nurses were trained in Rabat and they have left."
+    start = [french] * (LANGUAGE_SAMPLE // len(french) + 1)
+    assert guess_language([*start, *[english] * 500]) == "fr"
+    assert guess_language([french, *[english] * 5]) == "en"
+    assert guess_language([french[:10] + "x" * LANGUAGE_SAMPLE, english * 3]) == "fr"  # hint-less default

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 __all__ = [
     "BULLETS",
+    "LANGUAGE_SAMPLE",
     "clean",
     "fold",
     "guess_language",
@@ -213,13 +214,31 @@ _FRENCH_WORDS = frozenset(
 )
 
 
+# Counting words is most of a guess's cost, and a body's language shows in its first
+# paragraphs: these many characters of it are read (about 300 words; a whole 10 KB body
+# took 0.25 ms).
+LANGUAGE_SAMPLE = 2000
+
+
+def _sample(paragraphs: Sequence[str]) -> str:
+    """The first paragraphs of a body, joined, up to about :data:`LANGUAGE_SAMPLE` characters."""
+    taken: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        taken.append(paragraph[: LANGUAGE_SAMPLE - size])
+        size += len(taken[-1]) + 1
+        if size >= LANGUAGE_SAMPLE:
+            break
+    return " ".join(taken)
+
+
 def guess_language(paragraphs: Sequence[str], hint: str | None = None) -> str:
     """ISO 639-1 code of a body in French, Arabic or English.
 
-    The script and frequent words decide; ``hint`` (e.g. the language in the URL) breaks
-    ties; French is the default.
+    The script and frequent words of the body's first :data:`LANGUAGE_SAMPLE` characters
+    decide; ``hint`` (e.g. the language in the URL) breaks ties; French is the default.
     """
-    text = " ".join(paragraphs)
+    text = _sample(paragraphs)
     arabic = len(_ARABIC_LETTER.findall(text))
     # Latin letters are many and slow to count: count them only when Arabic ones compete.
     if arabic and arabic > len(_LATIN_LETTER.findall(text)):
