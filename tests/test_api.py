@@ -119,3 +119,13 @@ def test_pipeline_keeps_good_records_beside_bad_ones(
 def test_process_in_memory_source(dummy_registry: presskit.Registry) -> None:
     result = process(Source(label="mem", data=DUMMY_PAGE.encode()), registry=dummy_registry)
     assert result.article is not None and result.input == "mem"
+
+
+def test_a_page_with_a_canonical_link_is_parsed_once() -> None:
+    from presskit import make_document
+
+    page = '<html><head><link rel="canonical" href="https://www.bladi.net/x.html"></head><body><p>x</p></body></html>'
+    document = make_document(page)
+    assert document.url == "https://www.bladi.net/x.html"
+    assert "tree" in document.__dict__  # already parsed while the URL was looked for
+    assert document.tree.css_first("p") is not None

@@ -32,7 +32,9 @@ def make_document(
     if document.url is None and document.kind == "html":
         found = url_of_html(document)
         if found:
+            tree = document.tree
             document = attrs.evolve(document, url=found)
+            document.__dict__["tree"] = tree  # the same page: keep its parse (a cached property)
     return document
 
 
