@@ -177,6 +177,16 @@ def when(value: str | None) -> When | None:
     return parse_iso(value) or parse_date(value)
 
 
+@lru_cache(maxsize=1)
+def _tag_ids() -> tuple[int, frozenset[int]]:
+    """Lexbor's ids of text nodes and of the break elements (fixed for standard tags):
+    comparing ids is cheaper than building each node's tag name."""
+    elements = "".join(f"<{tag}></{tag}>" for tag in sorted(_BREAK_TAGS))
+    body = LexborHTMLParser(f"<body>text{elements}</body>").body
+    assert body is not None and body.first_child is not None
+    return body.first_child.tag_id or 0, frozenset(node.tag_id or 0 for node in body.css("*"))
+
+
 def _texts(node: LexborNode, skip: set[int]) -> list[str]:
     """Text pieces of ``node`` in document order, with a :data:`_BREAK` after every break
     element; subtrees whose ``mem_id`` is in ``skip`` are left out.
@@ -184,23 +194,24 @@ def _texts(node: LexborNode, skip: set[int]) -> list[str]:
     The walk is iterative (a stack of open elements): pages nested thousands of levels
     deep must neither hit the recursion limit nor take quadratic time.
     """
+    text_id, break_ids = _tag_ids()
     pieces: list[str] = []
-    open_elements: list[LexborNode] = []
+    open_elements: list[tuple[LexborNode, bool]] = []  # with: does a break follow it?
     child = node.first_child
     while True:
         if child is None:
             if not open_elements:
                 return pieces
-            closed = open_elements.pop()
-            if closed.tag in _BREAK_TAGS:
+            closed, breaks = open_elements.pop()
+            if breaks:
                 pieces.append(_BREAK)
             child = closed.next
             continue
-        tag = child.tag or "-"
-        if tag == "-text":
+        tag_id = child.tag_id
+        if tag_id == text_id:
             pieces.append(child.text_content or "")
-        elif tag[0] != "-" and not (skip and child.mem_id in skip):
-            open_elements.append(child)
+        elif child.is_element_node and not (skip and child.mem_id in skip):
+            open_elements.append((child, tag_id in break_ids))
             child = child.first_child
             continue
         child = child.next
