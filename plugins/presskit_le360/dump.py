@@ -13,7 +13,8 @@ and its dump give the same record.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
 import attrs
@@ -21,7 +22,7 @@ import attrs
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import parse_date, search_date
-from presskit.text import clean, fold, is_bullet
+from presskit.text import clean, fold, is_bullet, loose_pattern
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -159,43 +160,185 @@ LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
 # -- detection -----------------------------------------------------------------------------
+#
+# Every outlet scores every document, so detection reads the raw text with searches that
+# run in C (substring tests, literal-led patterns) and cleans only the few lines they point
+# at: the document is never folded nor cleaned whole, and no Python loop walks its lines.
+
+# Every date line holds a "DD/MM/YYYY" stamp; its "/MM/YYYY" part opens on a literal, which
+# the regex engine finds fast, while a pattern opening on a digit class is tried everywhere.
+_STAMP_HINT = re.compile(r"/\d{1,2}/\d{4}")
+# Phrases of the template (outlets.md [solid], Kiosque360 [probable]) found whatever their
+# case, accents, apostrophes and spacing. Loose patterns are slow to run over a whole text,
+# so each is tried only around a key word of its phrase, as rendered: in title case, found
+# by a substring search, or in capitals, found at each occurrence of a capital letter that
+# French text seldom holds (a one-character search runs many times faster than a word's).
+
+
+@attrs.frozen
+class _Phrase:
+    pattern: re.Pattern[str]
+    key: str  # a word of the phrase, as written in it
+    capital: str  # a rare capital letter of the key, to find the key in capitals
+    before: int  # characters of the phrase before the key
+    after: int  # characters of the phrase from the key on
+    weight: float
+
+    @classmethod
+    def of(cls, phrase: str, key: str, capital: str, weight: float) -> _Phrase:
+        at = phrase.index(key)
+        return cls(loose_pattern(phrase), key, capital, at, len(phrase) - at, weight)
+
+
+_PHRASES = (
+    _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35),
+    _Phrase.of("Cet article est une revue de presse tirée", "evue", "V", 0.2),
+    _Phrase.of("Kiosque360", "iosque", "Q", 0.15),  # the brand of the press review
+)
+_PHRASE_SLACK = 20  # characters a phrase may gain from longer spaces or combining accents
+# A line opening on an overline word, for the glued overline (told by _split_overline).
+# The pattern opens on the newline, a literal the engine finds fast, and branches on the
+# words' first letter; the words are also given decomposed, as clean() would compose them.
+_OVERLINE_FORMS: dict[str, list[str]] = {}
+for _form in dict.fromkeys(f for w in OVERLINES for f in (w, unicodedata.normalize("NFD", w))):
+    _OVERLINE_FORMS.setdefault(_form[0], []).append(re.escape(_form[1:]).replace(r"\ ", r"[^\S\n]+"))
+_OVERLINE_WORDS = "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in _OVERLINE_FORMS.items())
+_OVERLINE_FIRST = re.compile(rf"[^\S\n]*+(?:{_OVERLINE_WORDS})")
+_OVERLINE_NEXT = re.compile(rf"\n[^\S\n]*+(?:{_OVERLINE_WORDS})")
+# The overline sits in the header, after the site's menus: within the first 60 non-blank
+# lines, whose end this pattern finds (one repetition per line, never backtracking).
+_OVERLINE_LINES = 60
+_FIRST_LINES = re.compile(rf"(?:\s*+\S[^\n]*+){{{_OVERLINE_LINES}}}")
 
 
 def score_text(document: Document) -> float:
     """Confidence that a text dump is a Le360 page, from the template's line shapes."""
-    lines = [text for raw, text in zip(document.lines, document.cleaned_lines, strict=True) if raw.strip()]
-    dated = [stamp for line in lines if (stamp := _date_part(line))]
-    folded = fold(document.text).replace("’", "'")
+    text = document.text
+    if "\r" in text:  # lines end at \r\n, \n or \r, as in Document.lines
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     score = 0.0
+    dated = _date_lines(text) if "/" in text else []
     if dated:
         score += 0.5
-        if len(dated) >= 2 and dated[0] in dated[1:]:
+        stamps = [stamp for _, stamp in dated]
+        if len(stamps) >= 2 and stamps[0] in stamps[1:]:
             score += 0.3  # Drupal repeats the article's date line at the end
-        if _date_between_header_and_body(lines):
+        if any(_between_header_and_body(text, start, end) for (start, end), _ in dated):
             score += 0.2
-    if "bienvenue dans l'espace commentaire" in folded:
-        score += 0.35
-    if "cet article est une revue de presse tiree" in folded:
-        score += 0.2
-    if "kiosque360" in folded:
-        score += 0.15  # the brand of Le360's press review [probable]
-    if any("© Copyright :" in line for line in lines):
+    for phrase in _PHRASES:
+        if score >= 1.0:
+            return 1.0
+        if _has_phrase(text, phrase):
+            score += phrase.weight
+    if score >= 1.0:
+        return 1.0
+    if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
         score += 0.15
-    if any(AUTHOR_LINE.match(line) and "Le360" in line for line in lines):
+    if any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
         score += 0.15
-    if any(_split_overline(line)[0] for line in lines[:60]):
+    if score < 1.0 and _overline_on_top(text):
         score += 0.1
     return min(score, 1.0)
 
 
-def _date_between_header_and_body(lines: Sequence[str]) -> bool:
-    """The template's shape: chapeau or byline, then the date line, then body text."""
-    for index in range(1, len(lines) - 1):
-        if _date_part(lines[index]):
-            above = lines[index - 1]
-            below = lines[index + 1 : index + 4]  # an update stamp or a caption may come first
-            if (_is_prose(above) or _byline(above) is not None) and any(map(_is_prose, below)):
-                return True
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line holding position ``at``, its newline excluded."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _date_lines(text: str) -> list[tuple[tuple[int, int], str]]:
+    """((start, end), date part) of every date line, in order (see _date_part)."""
+    found: list[tuple[tuple[int, int], str]] = []
+    hint = _STAMP_HINT.search(text)
+    while hint is not None:
+        start, end = _line_at(text, hint.start())
+        stamp = _date_part(clean(text[start:end]))
+        if stamp:
+            found.append(((start, end), stamp))
+        hint = _STAMP_HINT.search(text, end)
+    return found
+
+
+def _lines_with(text: str, literal: str) -> list[str]:
+    """The cleaned lines holding ``literal``, in order, each once."""
+    lines: list[str] = []
+    at = text.find(literal)
+    while at >= 0:
+        start, end = _line_at(text, at)
+        lines.append(clean(text[start:end]))
+        at = text.find(literal, end)
+    return lines
+
+
+def _has_phrase(text: str, phrase: _Phrase) -> bool:
+    """True when the phrase is in the text, found around its key word."""
+    for at in _key_starts(text, phrase):
+        low, high = at - phrase.before - _PHRASE_SLACK, at + phrase.after + _PHRASE_SLACK
+        if phrase.pattern.search(text, max(low, 0), high):
+            return True
+    return False
+
+
+def _key_starts(text: str, phrase: _Phrase) -> Iterator[int]:
+    """Where the phrase's key word starts, as written, then in capitals."""
+    at = text.find(phrase.key)
+    while at >= 0:
+        yield at
+        at = text.find(phrase.key, at + 1)
+    word = phrase.key.upper()
+    offset = word.index(phrase.capital)
+    at = text.find(phrase.capital)
+    while at >= 0:
+        if at >= offset and text.startswith(word, at - offset):
+            yield at - offset
+        at = text.find(phrase.capital, at + 1)
+
+
+def _between_header_and_body(text: str, start: int, end: int) -> bool:
+    """The template's shape around the date line text[start:end]: chapeau or byline
+    just above, body text among the next three lines (an update stamp or a caption
+    may come first). Blank lines do not count."""
+    above = _non_blank_before(text, start)
+    if above is None:
+        return False
+    below = _non_blank_after(text, end, 3)
+    return (_is_prose(above) or _byline(above) is not None) and any(map(_is_prose, below))
+
+
+def _non_blank_before(text: str, start: int) -> str | None:
+    """The cleaned last non-blank line before the line starting at ``start``, or None."""
+    while start > 0:
+        end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
+        if text[start:end].strip():
+            return clean(text[start:end])
+    return None
+
+
+def _non_blank_after(text: str, end: int, count: int) -> list[str]:
+    """The cleaned first ``count`` non-blank lines after the line ending at ``end``."""
+    lines: list[str] = []
+    while len(lines) < count and end < len(text):
+        start, end = _line_at(text, end + 1)
+        if text[start:end].strip():
+            lines.append(clean(text[start:end]))
+    return lines
+
+
+def _overline_on_top(text: str) -> bool:
+    """A glued overline ("ChroniquePour la …") among the first non-blank lines."""
+    found = _OVERLINE_FIRST.match(text) or _OVERLINE_NEXT.search(text)
+    stop: int | None = None  # the end of the first lines, found only if a word is
+    while found is not None:
+        if stop is None:
+            top = _FIRST_LINES.match(text)
+            stop = top.end() if top else len(text)
+        if found.end() > stop:
+            return False
+        start, end = _line_at(text, found.end() - 1)
+        if _split_overline(clean(text[start:end]))[0]:
+            return True
+        found = _OVERLINE_NEXT.search(text, end)
     return False
 
 
