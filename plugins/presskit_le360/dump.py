@@ -375,8 +375,9 @@ def _key(line: str) -> str:
     return fold(line).replace("’", "'")
 
 
-def _is_noise(line: str) -> bool:
-    key = _key(line)
+def _is_noise(line: str, key: str | None = None) -> bool:
+    """Page chrome; ``key`` is the line's _key when the caller has it already."""
+    key = _key(line) if key is None else key
     return key in NOISE_EXACT or bool(NOISE.match(line) or SHARE_BAR.match(key))
 
 
@@ -428,8 +429,9 @@ def _is_brief_prose(line: str) -> bool:
     return len(line) >= BRIEF_MIN and line.endswith(SENTENCE_END) and " " in line
 
 
-def _is_end(line: str) -> bool:
-    key = _key(line)
+def _is_end(line: str, key: str | None = None) -> bool:
+    """A line ending the body; ``key`` is the line's _key when the caller has it already."""
+    key = _key(line) if key is None else key
     return key in END_EXACT or key.startswith(END_PREFIXES) or bool(FOOTER_COPYRIGHT.match(line))
 
 

@@ -49,6 +49,7 @@ from presskit_le360.dump import (
     _image_of,
     _is_end,
     _is_noise,
+    _key,
     _Parts,
     _section_from_url,
     _tags_of,
@@ -397,26 +398,30 @@ def _story_body(story: dict[str, Any]) -> LexborNode | None:
     return LexborHTMLParser("".join(parts)).body if parts else None
 
 
-def _container(src: _Sources) -> LexborNode | None:
+def _container(src: _Sources) -> tuple[LexborNode | None, list[str]]:
+    """The body container and its text blocks (read once: blocks() re-parses the node)."""
     node = first(src.tree, BODY)
-    if node is not None and blocks(node, drop=BODY_DROP):
-        return node
+    found = blocks(node, drop=BODY_DROP) if node is not None else []
+    if found:
+        return node, found
     from_story = _story_body(src.story)
     if from_story is not None:
-        return from_story
+        return from_story, blocks(from_story, drop=BODY_DROP)
     if src.ld or meta(src.tree, "og:type") == "article":
-        return first(src.tree, BODY_LAST_RESORT)
-    return node
+        last_resort = first(src.tree, BODY_LAST_RESORT)
+        return last_resort, blocks(last_resort, drop=BODY_DROP)
+    return node, found
 
 
-def _body_lines(container: LexborNode, skip: Iterable[str | None]) -> list[str]:
+def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> list[str]:
     """The container's text blocks up to the first end marker, without chrome and dates."""
     known = {line for line in skip if line}
     out: list[str] = []
-    for line in blocks(container, drop=BODY_DROP):
-        if _is_end(line) or _tags_of(line) is not None:
+    for line in found:
+        key = _key(line)
+        if _is_end(line, key) or _tags_of(line) is not None:
             break
-        if line in known or _is_noise(line) or DATE_LINE.match(line):
+        if line in known or _is_noise(line, key) or DATE_LINE.match(line):
             continue
         out.append(line)
     return out
@@ -518,8 +523,8 @@ def extract_html(document: Document, outlet: Outlet) -> Article:
     url = document.url or meta(tree, "og:url") or _story_url(src.story)
     _reject(src, url)
     parts = _parts(src, url)
-    container = _container(src)
-    lines = _body_lines(container, (parts.title, parts.lead)) if container is not None else []
+    container, found = _container(src)
+    lines = _body_lines(found, (parts.title, parts.lead))
     paragraphs = _body(lines, parts, 1)
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None  # a video page: the chapeau is the text
