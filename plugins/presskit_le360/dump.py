@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import attrs
@@ -95,6 +96,8 @@ PRESS_REVIEW = re.compile(
     r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
 )
 # "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
+# The folded key of a line holding PRESS_REVIEW holds these words: a cheap test first.
+_REVIEW_WORDS = "revue de presse tir"
 PAPER_PREFIX = re.compile(
     r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
     r"(?P<kind>(?:quotidien|journal|hebdomadaire|bi-hebdomadaire|magazine|mensuel|revue|site|portail)\s+(?=(?-i:[A-ZÀ-Ý0-9])))?",
@@ -129,6 +132,10 @@ END_PREFIXES = (
     "اتصل بنا", "تابعونا", "النشرة الإخبارية", "سياسة الخصوصية",
 )  # fmt: skip
 END_EXACT = ("commentaires", "contact", "a la une", "nos videos")
+# The end prefixes by first character: one short startswith() per line instead of fifty.
+_END_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _prefix in END_PREFIXES:
+    _END_BY_FIRST[_prefix[0]] = (*_END_BY_FIRST.get(_prefix[0], ()), _prefix)
 
 # Page chrome dropped wherever it stands: logo, popups, share bars, language switch.
 NOISE_EXACT = {
@@ -145,6 +152,10 @@ SHARE_BAR = re.compile(
     r"^(?:(?:partager(?: sur)?|facebook|twitter|x|whatsapp|linkedin|telegram|messenger|e-?mail|imprimer"
     r"|copier le lien)\s*[|•·,]?\s*){2,}$"
 )
+# First characters a match of NOISE (of the line) and SHARE_BAR (of its key) can open on:
+# testing them first spares a pattern call on every line of the body.
+_NOISE_FIRSTS = "lLnNcC"
+_SHARE_FIRSTS = "pftxwlmeic"
 BREADCRUMB = re.compile(r"^Accueil\s*[»>/|›]\s*(?P<trail>.+)$", re.I)
 
 # Teaser pages and stray teasers: a teaser text ends with an ellipsis or a "read more".
@@ -370,15 +381,21 @@ class _Parts:
     related: list[Link] = attrs.Factory(list)
 
 
+@lru_cache(maxsize=1 << 13)
 def _key(line: str) -> str:
-    """A folded comparison key (apostrophes unified)."""
+    """A folded comparison key (apostrophes unified); memoised, since the body rules ask
+    for the keys of the same lines several times (fold() memoises short lines only)."""
     return fold(line).replace("’", "'")
 
 
 def _is_noise(line: str, key: str | None = None) -> bool:
     """Page chrome; ``key`` is the line's _key when the caller has it already."""
     key = _key(line) if key is None else key
-    return key in NOISE_EXACT or bool(NOISE.match(line) or SHARE_BAR.match(key))
+    return (
+        key in NOISE_EXACT
+        or (line[:1] in _NOISE_FIRSTS and NOISE.match(line) is not None)
+        or (key[:1] in _SHARE_FIRSTS and SHARE_BAR.match(key) is not None)
+    )
 
 
 def _content_lines(document: Document, parts: _Parts) -> list[str]:
@@ -412,9 +429,18 @@ def _breadcrumb_section(trail: str) -> str | None:
     return _OVERLINE_KEYS.get(fold(first))
 
 
+def _is_date_line(line: str) -> bool:
+    return "/" in line and DATE_LINE.match(line) is not None  # every stamp holds a "/"
+
+
+def _is_credit(line: str) -> re.Match[str] | None:
+    """CREDIT's match, tried only on lines opening as it must (©, C or P)."""
+    return CREDIT.match(line) if line[:1] in "©CcPp" else None
+
+
 def _dates_of(line: str) -> tuple[When | None, When | None] | None:
     """(published, updated) of a date line, or None when the line is not one."""
-    m = DATE_LINE.match(line)
+    m = DATE_LINE.match(line) if "/" in line else None
     if m is None:
         return None
     updated = parse_date(m["updated"]) if m["updated"] else None
@@ -432,7 +458,11 @@ def _is_brief_prose(line: str) -> bool:
 def _is_end(line: str, key: str | None = None) -> bool:
     """A line ending the body; ``key`` is the line's _key when the caller has it already."""
     key = _key(line) if key is None else key
-    return key in END_EXACT or key.startswith(END_PREFIXES) or bool(FOOTER_COPYRIGHT.match(line))
+    return (
+        key in END_EXACT
+        or key.startswith(_END_BY_FIRST.get(key[:1], ()))
+        or (line.startswith("©") and FOOTER_COPYRIGHT.match(line) is not None)
+    )
 
 
 def _tags_of(line: str) -> list[str] | None:
@@ -452,19 +482,19 @@ def _body_stop(lines: Sequence[str], start: int) -> int:
     """Index of the first line after ``start`` that ends the body."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if DATE_LINE.match(line) or _is_end(line) or _tags_of(line) is not None:
+        if _is_date_line(line) or _is_end(line) or _tags_of(line) is not None:
             return index
     return len(lines)
 
 
 def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
     """True when lines[start:stop] hold an article body, not a teaser or a title."""
-    prose = [line for line in lines[start:stop] if _is_prose(line) and not CREDIT.match(line)]
+    prose = [line for line in lines[start:stop] if _is_prose(line) and not _is_credit(line)]
     closed = stop < len(lines) and (
         _is_end(lines[stop]) or _tags_of(lines[stop]) is not None or lines[stop] == lines[start - 1]
     )
     if closed and not prose:  # a brief: short sentences, closed by the page's end marker
-        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not CREDIT.match(line)]
+        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not _is_credit(line)]
     return len(prose) >= 2 or (len(prose) == 1 and (closed or len(prose[0]) >= 300))
 
 
@@ -546,7 +576,7 @@ def _take_images(lines: list[str], parts: _Parts) -> list[str]:
     ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both."""
     out: list[str] = []
     for line in lines:
-        credit = CREDIT.match(line)
+        credit = _is_credit(line)
         if credit and not FOOTER_COPYRIGHT.match(line):
             caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
@@ -630,7 +660,7 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
     """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP')."""
     out: list[str] = []
     for index, line in enumerate(body):
-        review = PRESS_REVIEW.search(line)
+        review = PRESS_REVIEW.search(line) if _REVIEW_WORDS in _key(line) else None
         if review:
             _paper(review["rest"], parts)
             line = line[: review.start()].strip()
@@ -646,9 +676,14 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
     return out
 
 
+def _read_also(line: str) -> re.Match[str] | None:
+    """READ_ALSO's match, tried only on lines opening as it must."""
+    return READ_ALSO.match(line) if line[:1] in "»AaÀàLlVv" else None
+
+
 def _link_like(line: str) -> bool:
     """A linked headline under a bare 'Lire aussi' heading: short, not a sentence."""
-    return len(line) <= 160 and not line.endswith((".", ":")) and READ_ALSO.match(line) is None
+    return len(line) <= 160 and not line.endswith((".", ":")) and _read_also(line) is None
 
 
 def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
@@ -656,7 +691,7 @@ def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(body):
-        m = READ_ALSO.match(body[index])
+        m = _read_also(body[index])
         if m is None:
             out.append(body[index])
         else:
@@ -708,7 +743,7 @@ def _reject_tag_page(lines: Sequence[str]) -> None:
 def _article_date(lines: Sequence[str]) -> int | None:
     """Index of the date line that opens the article body, or None when none does."""
     for index, line in enumerate(lines):
-        if DATE_LINE.match(line) and _has_body(lines, index + 1, _body_stop(lines, index + 1)):
+        if _is_date_line(line) and _has_body(lines, index + 1, _body_stop(lines, index + 1)):
             return index
     return None
 
@@ -716,7 +751,7 @@ def _article_date(lines: Sequence[str]) -> int | None:
 def _closing_date(lines: Sequence[str]) -> int | None:
     """Index of a first date line that closes a header-less Drupal extract (the date
     repeated under the body), or None."""
-    first = next((i for i, line in enumerate(lines) if DATE_LINE.match(line)), None)
+    first = next((i for i, line in enumerate(lines) if _is_date_line(line)), None)
     if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
         return None
     last_prose = max(i for i in range(first) if _is_prose(lines[i]))
@@ -727,7 +762,7 @@ def _closing_date(lines: Sequence[str]) -> int | None:
 
 def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
     """Locate (header start, body start, body stop) when no date line opens a body."""
-    dates = [i for i, line in enumerate(lines) if DATE_LINE.match(line)]
+    dates = [i for i, line in enumerate(lines) if _is_date_line(line)]
     closing = _closing_date(lines)
     if closing is not None:
         parts.published, parts.updated = _dates_of(lines[closing]) or (None, None)
@@ -754,7 +789,7 @@ def _locate(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
     at = _article_date(lines)
     if at is None:
         return _undated(lines, parts)
-    previous = [i for i in range(at) if DATE_LINE.match(lines[i])]
+    previous = [i for i in range(at) if _is_date_line(lines[i])]
     header_from = max(previous[-1] + 1 if previous else 0, at - HEADER_SPAN)
     parts.published, parts.updated = _dates_of(lines[at]) or (None, None)
     _parse_header(lines[header_from:at], parts)
@@ -776,7 +811,7 @@ def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
     body = _take_images(body, parts)
     body = _take_read_also(body, parts)
     body = _take_credits(body, parts)
-    return [line for line in body if not READ_MORE.match(line)]
+    return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
 
 
 def _section_from_url(url: str | None) -> str | None:

@@ -39,7 +39,6 @@ from presskit.text import clean, fold
 from presskit_le360.dump import (
     _OVERLINE_KEYS,
     CREDIT,
-    DATE_LINE,
     NAME_SPLIT,
     VIDEO_SECTIONS,
     _body,
@@ -47,6 +46,7 @@ from presskit_le360.dump import (
     _check_language,
     _dates_of,
     _image_of,
+    _is_date_line,
     _is_end,
     _is_noise,
     _key,
@@ -421,7 +421,7 @@ def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> list[str]:
         key = _key(line)
         if _is_end(line, key) or _tags_of(line) is not None:
             break
-        if line in known or _is_noise(line, key) or DATE_LINE.match(line):
+        if line in known or _is_noise(line, key) or _is_date_line(line):
             continue
         out.append(line)
     return out
