@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -155,6 +156,7 @@ SHARE_BAR = re.compile(
 # First characters a match of NOISE (of the line) and SHARE_BAR (of its key) can open on:
 # testing them first spares a pattern call on every line of the body.
 _NOISE_FIRSTS = "lLnNcC"
+_BULLET_SIGNS = "•◦▪‣"  # is_bullet(): a line opening on one of these or on a space
 _SHARE_FIRSTS = "pftxwlmeic"
 BREADCRUMB = re.compile(r"^Accueil\s*[»>/|›]\s*(?P<trail>.+)$", re.I)
 
@@ -402,21 +404,23 @@ def _content_lines(document: Document, parts: _Parts) -> list[str]:
     """Cleaned non-blank lines without menus and page chrome; breadcrumbs give the section."""
     out: list[str] = []
     for raw in document.lines:
+        if not raw:  # lines come right-stripped: most blank lines are empty
+            continue
         line = clean(raw)
         if not line:
             continue
-        if is_bullet(raw):
+        if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
             item = line.lstrip("•◦▪‣*-· ").strip()
             if len(item) <= 60 and not item.endswith(SENTENCE_END):
                 continue  # a menu item; longer bullet lines are lists of the body
             line = item
-        crumb = BREADCRUMB.match(line)
+        crumb = BREADCRUMB.match(line) if line[:1] in "aA" else None
         if crumb:
             parts.section = parts.section or _breadcrumb_section(crumb["trail"])
             continue
         if _is_noise(line):
             continue
-        joined = BYLINE_AND_DATE.match(line)
+        joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
         if joined and DATE_LINE.match(joined["date"]):
             out.extend((joined["byline"], joined["date"]))
         else:
@@ -478,13 +482,21 @@ def _tags_of(line: str) -> list[str] | None:
     return tags
 
 
-def _body_stop(lines: Sequence[str], start: int) -> int:
-    """Index of the first line after ``start`` that ends the body."""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if _is_date_line(line) or _is_end(line) or _tags_of(line) is not None:
-            return index
-    return len(lines)
+def _stops(lines: Sequence[str]) -> list[int]:
+    """Indexes of the lines that end a body (date lines, end markers, tags), in order:
+    the lines are read once, then _body_stop finds the next stop after any line."""
+    return [
+        index
+        for index, line in enumerate(lines)
+        if _is_date_line(line) or _is_end(line) or (line[:1] == "#" and _tags_of(line) is not None)
+    ]
+
+
+def _body_stop(stops: Sequence[int], start: int, count: int) -> int:
+    """Index of the first line from ``start`` on that ends the body (of ``stops``, the
+    result of _stops), or ``count``, the number of lines, when none does."""
+    at = bisect_left(stops, start)
+    return stops[at] if at < len(stops) else count
 
 
 def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
@@ -740,18 +752,18 @@ def _reject_tag_page(lines: Sequence[str]) -> None:
         raise NotAnArticle("a Le360 tag page (#tag heading over teasers)")
 
 
-def _article_date(lines: Sequence[str]) -> int | None:
+def _article_date(lines: Sequence[str], dates: Sequence[int], stops: Sequence[int]) -> int | None:
     """Index of the date line that opens the article body, or None when none does."""
-    for index, line in enumerate(lines):
-        if _is_date_line(line) and _has_body(lines, index + 1, _body_stop(lines, index + 1)):
+    for index in dates:
+        if _has_body(lines, index + 1, _body_stop(stops, index + 1, len(lines))):
             return index
     return None
 
 
-def _closing_date(lines: Sequence[str]) -> int | None:
+def _closing_date(lines: Sequence[str], dates: Sequence[int]) -> int | None:
     """Index of a first date line that closes a header-less Drupal extract (the date
     repeated under the body), or None."""
-    first = next((i for i, line in enumerate(lines) if _is_date_line(line)), None)
+    first = dates[0] if dates else None
     if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
         return None
     last_prose = max(i for i in range(first) if _is_prose(lines[i]))
@@ -760,10 +772,11 @@ def _closing_date(lines: Sequence[str]) -> int | None:
     return first if not any(_is_prose(line) for line in lines[first + 1 :]) else None
 
 
-def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
+def _undated(
+    lines: list[str], parts: _Parts, dates: Sequence[int], stops: Sequence[int]
+) -> tuple[int, int, int]:
     """Locate (header start, body start, body stop) when no date line opens a body."""
-    dates = [i for i, line in enumerate(lines) if _is_date_line(line)]
-    closing = _closing_date(lines)
+    closing = _closing_date(lines, dates)
     if closing is not None:
         parts.published, parts.updated = _dates_of(lines[closing]) or (None, None)
         return 0, 0, closing
@@ -777,7 +790,7 @@ def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
     overlined = sum(1 for line in lines if _split_overline(line)[0] or fold(line) in _OVERLINE_KEYS)
     if overlined >= 4 and not any(len(line) >= 300 for line in lines):
         raise NotAnArticle("a Le360 listing page (overlined teasers, no article body)")
-    stop = _body_stop(lines, 0)
+    stop = _body_stop(stops, 0, len(lines))
     prose = sum(1 for line in lines[:stop] if _is_prose(line))
     if prose == 0 or (stop >= 8 and prose * 4 < stop):
         raise NotAnArticle("a Le360 listing or home page (headlines, no article text)")
@@ -786,14 +799,16 @@ def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
 
 def _locate(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
     """(header start, body start, body stop), filling the header fields into ``parts``."""
-    at = _article_date(lines)
+    stops = _stops(lines)
+    dates = [index for index in stops if _is_date_line(lines[index])]
+    at = _article_date(lines, dates, stops)
     if at is None:
-        return _undated(lines, parts)
-    previous = [i for i in range(at) if _is_date_line(lines[i])]
+        return _undated(lines, parts, dates, stops)
+    previous = [i for i in dates if i < at]
     header_from = max(previous[-1] + 1 if previous else 0, at - HEADER_SPAN)
     parts.published, parts.updated = _dates_of(lines[at]) or (None, None)
     _parse_header(lines[header_from:at], parts)
-    return header_from, at + 1, _body_stop(lines, at + 1)
+    return header_from, at + 1, _body_stop(stops, at + 1, len(lines))
 
 
 def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
