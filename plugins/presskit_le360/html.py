@@ -439,7 +439,9 @@ def _links(root: LexborNode | None, base: str) -> Iterator[Link]:
 
 def _related(src: _Sources, container: LexborNode | None, found: Sequence[Link], base: str) -> list[Link]:
     """'Lire aussi' links of the body (their URLs filled in), then the related block."""
-    urls = {link.title: link.url for link in _links(container, base)}
+    # The body's links are read only when a 'Lire aussi' link lacks its URL.
+    missing = any(not link.url for link in found)
+    urls = {link.title: link.url for link in _links(container, base)} if missing else {}
     related = [attrs.evolve(link, url=link.url or urls.get(link.title)) for link in found]
     seen = {link.title for link in related}
     for link in _links(first(src.tree, RELATED), base):
