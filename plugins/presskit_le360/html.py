@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -221,9 +221,10 @@ def _keywords(value: Any) -> list[str]:
     return [t for t in (_text(v) for v in value) if t] if isinstance(value, list) else []
 
 
-def _first(*values: Any) -> Any:
-    """The first value that is not None nor empty."""
-    return next((v for v in values if v not in (None, "", [], ())), None)
+def _first(*getters: Callable[[], Any]) -> Any:
+    """The first value that is not None nor empty, of the getters called in order: the
+    sources after the first that has a value are never read (each may search the tree)."""
+    return next((v for v in (get() for get in getters) if v not in (None, "", [], ())), None)
 
 
 # -- fields --------------------------------------------------------------------------------
@@ -243,8 +244,10 @@ def _title(src: _Sources) -> str | None:
     visible = first_text(src.tree, TITLE)
     if structured and visible and visible.startswith(structured.rstrip(" .…")) and visible != structured:
         return visible  # JSON-LD headlines may be cut to 110 characters
+    if structured or visible:
+        return structured or visible
     og = meta(src.tree, "og:title")
-    return structured or visible or (TITLE_SUFFIX.sub("", og) or None if og else None)
+    return TITLE_SUFFIX.sub("", og) or None if og else None
 
 
 def _lead(src: _Sources) -> str | None:
@@ -254,9 +257,9 @@ def _lead(src: _Sources) -> str | None:
 
 def _section(src: _Sources, url: str | None) -> str | None:
     section = _ld_section(src.ld.get("articleSection")) or _first(
-        meta(src.tree, "article:section"),
-        _text(_dig(src.story, "taxonomy", "primary_section", "name")),
-        first_text(src.tree, SECTION),
+        lambda: meta(src.tree, "article:section"),
+        lambda: _text(_dig(src.story, "taxonomy", "primary_section", "name")),
+        lambda: first_text(src.tree, SECTION),
     )
     if not section:
         return _section_from_url(url)
@@ -269,10 +272,10 @@ def _ld_section(value: Any) -> str | None:
 
 def _tags(src: _Sources) -> list[str]:
     found = _first(
-        _keywords(src.ld.get("keywords")),
-        [t for t in (attr(n, "content") for n in src.tree.css('meta[property="article:tag"]')) if t],
-        _keywords([_dig(tag, "text") for tag in _dig(src.story, "taxonomy", "tags") or []]),
-        [t for t in (node_text(n) for n in _all(src.tree, TAGS)) if t],
+        lambda: _keywords(src.ld.get("keywords")),
+        lambda: [t for t in (attr(n, "content") for n in src.tree.css('meta[property="article:tag"]')) if t],
+        lambda: _keywords([_dig(tag, "text") for tag in _dig(src.story, "taxonomy", "tags") or []]),
+        lambda: [t for t in (node_text(n) for n in _all(src.tree, TAGS)) if t],
     )
     tags: list[str] = []
     for tag in found or []:
@@ -357,15 +360,15 @@ def _visible_dates(src: _Sources) -> tuple[When | None, When | None]:
 def _dates(src: _Sources) -> tuple[When | None, When | None]:
     visible_published, visible_updated = _visible_dates(src)
     published = _moment(visible_published, _first(
-        when(_text(src.ld.get("datePublished"))),
-        when(meta(src.tree, "article:published_time")),
-        when(_text(src.story.get("display_date"))),
-        when(_text(src.story.get("first_publish_date"))),
+        lambda: when(_text(src.ld.get("datePublished"))),
+        lambda: when(meta(src.tree, "article:published_time")),
+        lambda: when(_text(src.story.get("display_date"))),
+        lambda: when(_text(src.story.get("first_publish_date"))),
     ))  # fmt: skip
     updated = _moment(visible_updated, _first(
-        when(_text(src.ld.get("dateModified"))),
-        when(meta(src.tree, "article:modified_time")),
-        when(_text(src.story.get("last_updated_date"))),
+        lambda: when(_text(src.ld.get("dateModified"))),
+        lambda: when(meta(src.tree, "article:modified_time")),
+        lambda: when(_text(src.story.get("last_updated_date"))),
     ))  # fmt: skip
     return published, updated if _later(updated, published) else None
 
