@@ -70,6 +70,7 @@ CREDIT = re.compile(
     r"^(?:©\s*(?:Copyright\s*:?)?|Copyright\s*:|Cr[ée]dits?\s*(?:photos?)?\s*:|Photos?\s*:)\s*(?P<credit>.+)$",
     re.I,
 )
+_DR_ENDINGS = ("DR", "DR)", "D.R", "D.R.")  # how a line crediting DR ends
 DR_ONLY = re.compile(r"^(?:©\s*)?(?:DR|D\.R\.?)$")
 CAPTION_WITH_DR = re.compile(r"^(?P<caption>.{3,250}?)(?:[.,/–-]\s*|\s+©\s*|\s*\()(?:©\s*)?DR\)?$")
 # A caption with its credit on the same line: "Le wali de Tanger. © Copyright : MAP" [probable].
@@ -114,6 +115,7 @@ TAG = re.compile(r"^#(?P<tag>[^\s#.:!?][^#.:!?]{0,59})$")
 READ_ALSO = re.compile(
     r"^(?:»\s*)?(?:[AÀ]\s+)?(?:lire|voir)\s+(?:aussi|également)\s*[:\-–—]?\s*(?P<title>.*)$", re.I
 )
+_READ_ALSO_FIRSTS = "»AaÀàLlVv"  # the characters a READ_ALSO line opens on
 
 # Lines that end the body, compared folded (lower case, no accents, ' for ’).
 # The comment block is outlets.md [solid]; related headings and footers are [probable]
@@ -404,9 +406,11 @@ def _is_noise(line: str, key: str | None = None) -> bool:
     )
 
 
-def _content_lines(document: Document, parts: _Parts) -> list[str]:
-    """Cleaned non-blank lines without menus and page chrome; breadcrumbs give the section."""
+def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int]]:
+    """Cleaned non-blank lines without menus and page chrome (breadcrumbs give the
+    section), and the indexes of those that end a body (see _stops), in one pass."""
     out: list[str] = []
+    stops: list[int] = []
     for raw in document.lines:
         if not raw:  # lines come right-stripped: most blank lines are empty
             continue
@@ -422,14 +426,20 @@ def _content_lines(document: Document, parts: _Parts) -> list[str]:
         if crumb:
             parts.section = parts.section or _breadcrumb_section(crumb["trail"])
             continue
-        if _is_noise(line):
+        key = _key(line)
+        if _is_noise(line, key):
             continue
         joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
         if joined and DATE_LINE.match(joined["date"]):
+            if _ends_body(joined["byline"]):
+                stops.append(len(out))
+            stops.append(len(out) + 1)  # the date line
             out.extend((joined["byline"], joined["date"]))
-        else:
-            out.append(line)
-    return out
+            continue
+        if _ends_body(line, key):
+            stops.append(len(out))
+        out.append(line)
+    return out, stops
 
 
 def _breadcrumb_section(trail: str) -> str | None:
@@ -486,19 +496,15 @@ def _tags_of(line: str) -> list[str] | None:
     return tags
 
 
-def _stops(lines: Sequence[str]) -> list[int]:
-    """Indexes of the lines that end a body (date lines, end markers, tags), in order:
-    the lines are read once, then _body_stop finds the next stop after any line."""
-    return [
-        index
-        for index, line in enumerate(lines)
-        if _is_date_line(line) or _is_end(line) or (line[:1] == "#" and _tags_of(line) is not None)
-    ]
+def _ends_body(line: str, key: str | None = None) -> bool:
+    """A date line, an end marker or a tag line: the lines that end a body. Their indexes
+    are found once, then _body_stop finds the next one after any line."""
+    return _is_date_line(line) or _is_end(line, key) or (line[:1] == "#" and _tags_of(line) is not None)
 
 
 def _body_stop(stops: Sequence[int], start: int, count: int) -> int:
     """Index of the first line from ``start`` on that ends the body (of ``stops``, the
-    result of _stops), or ``count``, the number of lines, when none does."""
+    indexes of such lines in order), or ``count``, the number of lines, when none does."""
     at = bisect_left(stops, start)
     return stops[at] if at < len(stops) else count
 
@@ -519,7 +525,7 @@ def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
 
 def _split_overline(line: str) -> tuple[str | None, str]:
     """('Chronique', 'Pour la ...') for a glued overline, else (None, line)."""
-    m = GLUED_OVERLINE.match(line)
+    m = GLUED_OVERLINE.match(line) if line.startswith(OVERLINES) else None
     if m and (m["rest"][0].isupper() or m["rest"][0] in GLUED_QUOTES):
         return m["section"], m["rest"]
     return None, line
@@ -573,7 +579,7 @@ def _take_bylines(lines: list[str], parts: _Parts) -> list[str]:
 def _image_of(line: str) -> Image | None:
     """The image a caption or credit line describes, or None for any other line."""
     # Cheap necessary conditions first: most lines end in neither DR nor hold a ©.
-    if line.endswith(("DR", "DR)", "D.R", "D.R.")):
+    if line.endswith(_DR_ENDINGS):
         if DR_ONLY.match(line):
             return Image(credit="DR")
         with_dr = CAPTION_WITH_DR.match(line)
@@ -596,7 +602,7 @@ def _take_images(lines: list[str], parts: _Parts) -> list[str]:
         if credit and not FOOTER_COPYRIGHT.match(line):
             caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
-        elif (image := _image_of(line)) is not None:
+        elif (line.endswith(_DR_ENDINGS) or "©" in line) and (image := _image_of(line)) is not None:
             parts.images.append(image)
         else:
             out.append(line)
@@ -694,7 +700,7 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
 
 def _read_also(line: str) -> re.Match[str] | None:
     """READ_ALSO's match, tried only on lines opening as it must."""
-    return READ_ALSO.match(line) if line[:1] in "»AaÀàLlVv" else None
+    return READ_ALSO.match(line) if line[:1] in _READ_ALSO_FIRSTS else None
 
 
 def _link_like(line: str) -> bool:
@@ -707,7 +713,8 @@ def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(body):
-        m = _read_also(body[index])
+        line = body[index]
+        m = READ_ALSO.match(line) if line[:1] in _READ_ALSO_FIRSTS else None
         if m is None:
             out.append(body[index])
         else:
@@ -801,9 +808,9 @@ def _undated(
     return 0, 0, stop
 
 
-def _locate(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
-    """(header start, body start, body stop), filling the header fields into ``parts``."""
-    stops = _stops(lines)
+def _locate(lines: list[str], parts: _Parts, stops: Sequence[int]) -> tuple[int, int, int]:
+    """(header start, body start, body stop), filling the header fields into ``parts``;
+    ``stops`` are the indexes of the lines that end a body (see _ends_body)."""
     dates = [index for index in stops if _is_date_line(lines[index])]
     at = _article_date(lines, dates, stops)
     if at is None:
@@ -857,9 +864,9 @@ def _check_language(paragraphs: Sequence[str]) -> None:
 def extract_text(document: Document, outlet: Outlet) -> Article:
     """The Article of a Le360 text dump."""
     parts = _Parts()
-    lines = _content_lines(document, parts)
+    lines, stops = _content_lines(document, parts)
     _reject_tag_page(lines)
-    _, start, stop = _locate(lines, parts)
+    _, start, stop = _locate(lines, parts, stops)
     paragraphs = _body(lines[start:stop], parts, start)
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None
