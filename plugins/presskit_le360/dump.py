@@ -199,22 +199,27 @@ class _Phrase:
     pattern: re.Pattern[str]
     key: str  # a word of the phrase, as written in it
     capital: str  # a rare capital letter of the key, to find the key in capitals
-    before: int  # characters of the phrase before the key
-    after: int  # characters of the phrase from the key on
+    before: int  # characters the phrase may hold before the key
+    after: int  # characters the phrase may hold from the key on
     weight: float
 
     @classmethod
     def of(cls, phrase: str, key: str, capital: str, weight: float) -> _Phrase:
+        """Spaces may be longer and letters may carry combining accents (a few at most):
+        the reach around the key allows for it."""
         at = phrase.index(key)
-        return cls(loose_pattern(phrase), key, capital, at, len(phrase) - at, weight)
+        before = at + (_PHRASE_SLACK if " " in phrase[:at] else 2)
+        return cls(loose_pattern(phrase), key, capital, before, len(phrase) - at + _PHRASE_SLACK, weight)
+
+    def window(self, at: int) -> tuple[int, int]:
+        """Where the phrase may lie when its key starts at ``at``."""
+        return max(at - self.before, 0), at + self.after
 
 
-_PHRASES = (
-    _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35),
-    _Phrase.of("Cet article est une revue de presse tirée", "evue", "V", 0.2),
-    _Phrase.of("Kiosque360", "iosque", "Q", 0.15),  # the brand of the press review
-)
-_PHRASE_SLACK = 20  # characters a phrase may gain from longer spaces or combining accents
+_PHRASE_SLACK = 20
+_COMMENTS = _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35)
+_PRESS_REVIEW = _Phrase.of("Cet article est une revue de presse tirée", "presse", "R", 0.2)
+_KIOSQUE = _Phrase.of("Kiosque360", "iosque", "Q", 0.15)  # the brand of the press review
 # A line opening on an overline word, for the glued overline (told by _split_overline).
 # The pattern opens on the newline, a literal the engine finds fast, and branches on the
 # words' first letter; the words are also given decomposed, as clean() would compose them.
@@ -244,16 +249,19 @@ def score_text(document: Document) -> float:
             score += 0.3  # Drupal repeats the article's date line at the end
         if any(_between_header_and_body(text, start, end) for (start, end), _ in dated):
             score += 0.2
-    for phrase in _PHRASES:
+    for phrase in (_COMMENTS, _PRESS_REVIEW):
         if score >= 1.0:
             return 1.0
         if _has_phrase(text, phrase):
             score += phrase.weight
     if score >= 1.0:
         return 1.0
+    brand = "360" in text  # both "Kiosque360" and a "Par Le360" byline need it
+    if brand and _has_phrase(text, _KIOSQUE):
+        score += _KIOSQUE.weight
     if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
         score += 0.15
-    if any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
+    if brand and any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
         score += 0.15
     if score < 1.0 and _overline_on_top(text):
         score += 0.1
@@ -292,11 +300,7 @@ def _lines_with(text: str, literal: str) -> list[str]:
 
 def _has_phrase(text: str, phrase: _Phrase) -> bool:
     """True when the phrase is in the text, found around its key word."""
-    for at in _key_starts(text, phrase):
-        low, high = at - phrase.before - _PHRASE_SLACK, at + phrase.after + _PHRASE_SLACK
-        if phrase.pattern.search(text, max(low, 0), high):
-            return True
-    return False
+    return any(phrase.pattern.search(text, *phrase.window(at)) for at in _key_starts(text, phrase))
 
 
 def _key_starts(text: str, phrase: _Phrase) -> Iterator[int]:
