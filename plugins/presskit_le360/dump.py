@@ -217,6 +217,8 @@ class _Phrase:
 
 
 _PHRASE_SLACK = 20
+# "360": the regex engine finds it faster than a substring test does (its digits are rare).
+_BRAND = re.compile("360")
 _COMMENTS = _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35)
 _PRESS_REVIEW = _Phrase.of("Cet article est une revue de presse tirée", "presse", "R", 0.2)
 _KIOSQUE = _Phrase.of("Kiosque360", "iosque", "Q", 0.15)  # the brand of the press review
@@ -256,7 +258,7 @@ def score_text(document: Document) -> float:
             score += phrase.weight
     if score >= 1.0:
         return 1.0
-    brand = "360" in text  # both "Kiosque360" and a "Par Le360" byline need it
+    brand = _BRAND.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
     if brand and _has_phrase(text, _KIOSQUE):
         score += _KIOSQUE.weight
     if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
