@@ -113,6 +113,18 @@ BODY_DROP = (
     ".outbrain", ".OUTBRAIN", ".taboola", "header", "footer",
     *TITLE[:-1], *LEAD, *DATE, *BYLINE, ".overline-container",
 )  # fmt: skip
+# blocks() runs one query per selector to drop: BODY_DROP without the selectors whose nodes
+# go with those of another selector anyway (nodes inside a dropped node, or a class on any
+# element). The blocks left are the same. ([class*=] does not cover class selectors: the
+# re-parsed container is in quirks mode, where class names match whatever their case.)
+_COVERED = {
+    "div.le360-tags-holder a.le360-tags": ".le360-tags-holder",
+    ".le360-tags-holder a": ".le360-tags-holder",
+    "div.subheadline-date": ".subheadline-date",
+    "div.byline-credits": ".byline-credits",
+}
+assert all(wider in BODY_DROP for wider in _COVERED.values())
+_BODY_DROP_QUERIES = tuple(s for s in dict.fromkeys(BODY_DROP) if s not in _COVERED)
 # Listing pages: teaser cards [guess] (Arc result lists, Drupal views rows).
 TEASERS = (".results-list-container article", ".story-card", ".results-list article", "div.views-row")
 
@@ -421,15 +433,15 @@ def _story_body(story: dict[str, Any]) -> LexborNode | None:
 def _container(src: _Sources) -> tuple[LexborNode | None, list[str]]:
     """The body container and its text blocks (read once: blocks() re-parses the node)."""
     node = first(src.tree, BODY)
-    found = blocks(node, drop=BODY_DROP) if node is not None else []
+    found = blocks(node, drop=_BODY_DROP_QUERIES) if node is not None else []
     if found:
         return node, found
     from_story = _story_body(src.story)
     if from_story is not None:
-        return from_story, blocks(from_story, drop=BODY_DROP)
+        return from_story, blocks(from_story, drop=_BODY_DROP_QUERIES)
     if src.ld or meta(src.tree, "og:type") == "article":
         last_resort = first(src.tree, BODY_LAST_RESORT)
-        return last_resort, blocks(last_resort, drop=BODY_DROP)
+        return last_resort, blocks(last_resort, drop=_BODY_DROP_QUERIES)
     return node, found
 
 
@@ -439,7 +451,7 @@ def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> list[str]:
     out: list[str] = []
     for line in found:
         key = _key(line)
-        if _is_end(line, key) or _tags_of(line) is not None:
+        if _is_end(line, key) or (line[:1] == "#" and _tags_of(line) is not None):
             break
         if line in known or _is_noise(line, key) or _is_date_line(line):
             continue
@@ -539,7 +551,8 @@ def _parts(src: _Sources, url: str | None) -> _Parts:
 def extract_html(document: Document, outlet: Outlet) -> Article:
     """The Article of a Le360 HTML page (Arc XP or Drupal)."""
     tree = document.tree
-    if language(tree, outlet.language) == "ar":
+    lang = language(tree, outlet.language)
+    if lang == "ar":
         raise ExtractionError("an Arabic page (ar.le360.ma edition); only French pages are extracted")
     src = _Sources(tree=tree, ld=json_ld_article(tree) or {}, story=fusion_story(tree) or {})
     url = document.url or meta(tree, "og:url") or _story_url(src.story)
@@ -565,7 +578,7 @@ def extract_html(document: Document, outlet: Outlet) -> Article:
         authors=parts.authors,
         tags=parts.tags,
         section=parts.section,
-        language=language(tree, outlet.language),
+        language=lang,
         source=parts.source,
         source_published=parts.source_published,
         images=[*_images(src, container, base), *parts.images],
