@@ -414,13 +414,10 @@ def _is_noise(line: str, key: str | None = None) -> bool:
 
 def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int]]:
     """Cleaned non-blank lines without menus and page chrome (breadcrumbs give the
-    section), and the indexes of those that end a body (see _stops), in one pass."""
+    section), and the indexes of those that end a body (see _ends_body), in one pass."""
     out: list[str] = []
     stops: list[int] = []
-    for raw in document.lines:
-        if not raw:  # lines come right-stripped: most blank lines are empty
-            continue
-        line = clean(raw)
+    for raw, line in zip(document.lines, document.cleaned_lines, strict=True):  # cleaned once for all
         if not line:
             continue
         if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
