@@ -97,9 +97,9 @@ NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "
 PRESS_REVIEW = re.compile(
     r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
 )
-# "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
 # The folded key of a line holding PRESS_REVIEW holds these words: a cheap test first.
 _REVIEW_WORDS = "revue de presse tir"
+# "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
 PAPER_PREFIX = re.compile(
     r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
     r"(?P<kind>(?:quotidien|journal|hebdomadaire|bi-hebdomadaire|magazine|mensuel|revue|site|portail)\s+(?=(?-i:[A-ZÀ-Ý0-9])))?",
@@ -218,7 +218,7 @@ class _Phrase:
 
 _PHRASE_SLACK = 20
 # "360": the regex engine finds it faster than a substring test does (its digits are rare).
-_BRAND = re.compile("360")
+_BRAND_DIGITS = re.compile("360")
 _COMMENTS = _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35)
 _PRESS_REVIEW = _Phrase.of("Cet article est une revue de presse tirée", "presse", "R", 0.2)
 _KIOSQUE = _Phrase.of("Kiosque360", "iosque", "Q", 0.15)  # the brand of the press review
@@ -258,7 +258,7 @@ def score_text(document: Document) -> float:
             score += phrase.weight
     if score >= 1.0:
         return 1.0
-    brand = _BRAND.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
+    brand = _BRAND_DIGITS.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
     if brand and _has_phrase(text, _KIOSQUE):
         score += _KIOSQUE.weight
     if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast

@@ -143,9 +143,9 @@ SITE_NAME = re.compile(r"^le ?360(?:\.ma)?$", re.I)
 # fast by its digits: its alternatives are then tried there (those opening on "le360"
 # anchored, the path ending on it within the quoted value around it).
 _OWN_CLASS_HINTS = tuple(n for n in OWN_CLASSES if not any(o != n and o in n for o in OWN_CLASSES))
-_DIGITS = re.compile("360")
+_BRAND_DIGITS = re.compile("360")
 _ASSET_FROM_BRAND = re.compile(r"le360-le-360-francais-prod|le360\.ma/resizer/", re.I)
-_BRAND = re.compile("le360", re.I)
+_BRAND_NAME = re.compile("le360", re.I)
 _PF_RESOURCES = re.compile("/pf/resources/", re.I)
 TITLE_SUFFIX = re.compile(r"\s*[|–-]\s*Le ?360(?:\.ma)?\s*$", re.I)
 SAME_MINUTE = 60  # seconds: the visible date line shows minutes only
@@ -171,7 +171,7 @@ def score_html(document: Document) -> float:
     # Every fingerprint but the Arc class names holds "360" (site name, host, own class
     # names, asset paths): one search (by the regex engine, faster here than a substring
     # test) spares the others on the pages of other sites.
-    if _DIGITS.search(head):
+    if _BRAND_DIGITS.search(head):
         if SITE_NAME.match(meta(tree, "og:site_name", "application-name") or ""):
             score += 0.5
         if _own_url(tree):
@@ -191,9 +191,9 @@ def score_html(document: Document) -> float:
 
 def _arc_assets(head: str) -> bool:
     """ARC_ASSETS.search(head) is not None, tried only where "360" stands."""
-    for digits in _DIGITS.finditer(head):
+    for digits in _BRAND_DIGITS.finditer(head):
         at = digits.start() - 2  # where "le360" would start
-        if at < 0 or not _BRAND.match(head, at):
+        if at < 0 or not _BRAND_NAME.match(head, at):
             continue
         if _ASSET_FROM_BRAND.match(head, at):
             return True
