@@ -395,11 +395,19 @@ class _Parts:
     related: list[Link] = attrs.Factory(list)
 
 
-@lru_cache(maxsize=1 << 13)
 def _key(line: str) -> str:
-    """A folded comparison key (apostrophes unified); memoised, since the body rules ask
-    for the keys of the same lines several times (fold() memoises short lines only)."""
+    """A folded comparison key (apostrophes unified). The body rules ask for the keys of
+    the same lines several times: the keys of lines up to a paragraph's length are
+    memoised (fold() memoises short lines only); longer ones would fill memory."""
+    return _key_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _fold_key(line)
+
+
+def _fold_key(line: str) -> str:
     return fold(line).replace("’", "'")
+
+
+_KEY_MEMO_LENGTH = 1000
+_key_memo = lru_cache(maxsize=1 << 12)(_fold_key)
 
 
 def _is_noise(line: str, key: str | None = None) -> bool:
