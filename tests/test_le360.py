@@ -71,7 +71,9 @@ def test_sample_variants_single_newlines_teaser_and_crlf() -> None:
     for variant in variants:
         article = OUTLET.extract(_doc(variant))
         assert (article.title, article.lead, article.paragraphs) == (
-            reference.title, reference.lead, reference.paragraphs
+            reference.title,
+            reference.lead,
+            reference.paragraphs,
         )
 
 
@@ -203,7 +205,9 @@ def test_html_without_any_article_part_is_not_an_article() -> None:
 
 def test_arabic_edition_is_refused() -> None:
     with pytest.raises(ExtractionError, match="Arabic"):
-        OUTLET.extract(_doc(HEADER + PARAGRAPH, "https://ar.le360.ma/politique/x_ABCDEFGHIJKLMNOPQRSTUVWXYZ/"))
+        OUTLET.extract(
+            _doc(HEADER + PARAGRAPH, "https://ar.le360.ma/politique/x_ABCDEFGHIJKLMNOPQRSTUVWXYZ/")
+        )
 
 
 @pytest.mark.parametrize(
@@ -294,20 +298,24 @@ def test_html_metadata_wins_when_it_disagrees_with_the_visible_date() -> None:
 
 
 def test_html_day_only_date_stays_a_date() -> None:
-    page = re.sub(r'<meta property="article:published_time"[^>]*>|"datePublished":"[^"]*",', "",
-                  _page("arc-chronique-full.html")).replace("Le 10/06/2023 à 09h05", "Le 10/06/2023")
+    page = re.sub(
+        r'<meta property="article:published_time"[^>]*>|"datePublished":"[^"]*",',
+        "",
+        _page("arc-chronique-full.html"),
+    ).replace("Le 10/06/2023 à 09h05", "Le 10/06/2023")
     article = OUTLET.extract(_html(page))
     assert article.published == date(2023, 6, 10) and not isinstance(article.published, datetime)
 
 
 def test_html_truncated_json_ld_headline_yields_to_the_visible_title() -> None:
-    page = _page("arc-chronique-full.html").replace('"headline":"Le temps des cerises à Sefrou"',
-                                                    '"headline":"Le temps des cerises…"')
+    page = _page("arc-chronique-full.html").replace(
+        '"headline":"Le temps des cerises à Sefrou"', '"headline":"Le temps des cerises…"'
+    )
     assert OUTLET.extract(_html(page)).title == "Le temps des cerises à Sefrou"
 
 
 def test_html_broken_fusion_json_falls_back_to_the_dom() -> None:
-    page = _page("arc-agency.html").replace('Fusion.globalContent={"_id"', 'Fusion.globalContent={_id')
+    page = _page("arc-agency.html").replace('Fusion.globalContent={"_id"', "Fusion.globalContent={_id")
     article = OUTLET.extract(_html(page))
     assert article.title == "Les exportations d’agrumes en hausse de 12%"
     assert article.authors == ("Le360",) and article.source == "MAP" and len(article.paragraphs) == 3
@@ -345,8 +353,16 @@ def test_html_arabic_edition_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["arc-chronique-full.html", "arc-chronique-rotated.html", "arc-agency.html",
-             "arc-fusion-only.html", "drupal-article.html", "tag-page.html", "home.html"],
+    "name",
+    [
+        "arc-chronique-full.html",
+        "arc-chronique-rotated.html",
+        "arc-agency.html",
+        "arc-fusion-only.html",
+        "drupal-article.html",
+        "tag-page.html",
+        "home.html",
+    ],
 )
 def test_html_detection_scores_high(name: str) -> None:
     document = Document.from_content((CASES_DIR / name).read_bytes())
@@ -361,3 +377,70 @@ def test_html_detection_is_low_for_other_outlets_and_junk() -> None:
     mention = '<html><body><p>Selon <a href="https://fr.le360.ma/x">Le360</a>, rien.</p></body></html>'
     for page in ("<html>", "<<<>>>", mention, "<html><head><script>Fusion.globalContent={</script>"):
         assert OUTLET.detect(Document.from_content(page, kind="html")) < 0.3
+
+
+# -- detection reads the raw text: every rendering of a signal still counts --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Bienvenue dans l’espace commentaire", 0.35),
+        ("bienvenue dans l'espace commentaire", 0.35),
+        ("BIENVENUE DANS L’ESPACE COMMENTAIRE", 0.35),
+        ("Bienvenue  dans l’espace\ncommentaire", 0.35),
+        ("Cet article est une revue de presse tirée du quotidien Al Akhbar.", 0.2),
+        ("Cet  article  est  une  revue  de  presse  tiree du quotidien Al Akhbar.", 0.2),
+        ("CET ARTICLE EST UNE REVUE DE PRESSE TIRÉE DU QUOTIDIEN AL AKHBAR.", 0.2),
+        ("Kiosque360", 0.15),
+        ("KIOSQUE360", 0.15),
+        ("Kiosque 360", 0.0),
+        ("Photo\n© Copyright : Le360", 0.15),
+        ("Par Le360 (avec MAP)", 0.15),
+        ("Par Nadia Alami", 0.0),
+        ("ChroniquePour la petite ville, la fête est plus qu’un festival.", 0.1),
+        ("Chronique Pour la petite ville", 0.0),
+    ],
+)
+def test_text_detection_signals_in_any_rendering(text: str, score: float) -> None:
+    assert OUTLET.detect(_doc(text)) == pytest.approx(score)
+
+
+def test_text_detection_date_shape_with_any_line_ending() -> None:
+    text = HEADER + PARAGRAPH + "\n\n" + PARAGRAPH + "\n"
+    expected = 0.7  # a date line, between a chapeau and body text
+    for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r"), text.replace("\n\n", "\n")):
+        assert OUTLET.detect(_doc(variant)) == pytest.approx(expected)
+    repeated = text + "Le 01/03/2021 à 10h30\n"  # Drupal repeats the date line under the body
+    assert OUTLET.detect(_doc(repeated)) == pytest.approx(1.0)
+
+
+def test_text_detection_overline_only_among_the_first_sixty_lines() -> None:
+    glued = "ChroniquePour la petite ville, la fête est plus qu’un festival."
+    filler = [f"Ligne de menu {i}" for i in range(70)]
+    assert OUTLET.detect(_doc("\n".join([*filler[:59], glued]))) == pytest.approx(0.1)
+    assert OUTLET.detect(_doc("\n\n".join([*filler[:59], glued]))) == pytest.approx(0.1)  # blank lines
+    assert OUTLET.detect(_doc("\n".join([*filler[:60], glued]))) == 0.0
+
+
+def test_html_detection_arc_class_names_need_three() -> None:
+    def page(classes: str) -> Document:
+        return Document.from_content(f'<html><body><div class="{classes}">x</div></body></html>', kind="html")
+
+    assert OUTLET.detect(page("subheadline-date byline-credits article-body-wrapper")) == pytest.approx(0.15)
+    assert OUTLET.detect(page("lead-art-wrapper overline-link article-body-wrapper")) == pytest.approx(0.15)
+    assert OUTLET.detect(page("subheadline-date article-body-wrapper")) == 0.0
+
+
+def test_html_body_container_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import presskit_le360.html as le360_html
+
+    calls: list[object] = []
+
+    def counting_blocks(node: object, **kwargs: object) -> list[str]:
+        calls.append(node)
+        return presskit.html.blocks(node, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(le360_html, "blocks", counting_blocks)
+    article = OUTLET.extract(_html(_page("arc-chronique-full.html")))
+    assert len(article.paragraphs) == 6 and len(calls) == 1

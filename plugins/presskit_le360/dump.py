@@ -13,7 +13,10 @@ and its dump give the same record.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import attrs
@@ -21,7 +24,7 @@ import attrs
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import parse_date, search_date
-from presskit.text import clean, fold, is_bullet
+from presskit.text import clean, fold, is_bullet, loose_pattern
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -67,6 +70,7 @@ CREDIT = re.compile(
     r"^(?:©\s*(?:Copyright\s*:?)?|Copyright\s*:|Cr[ée]dits?\s*(?:photos?)?\s*:|Photos?\s*:)\s*(?P<credit>.+)$",
     re.I,
 )
+_DR_ENDINGS = ("DR", "DR)", "D.R", "D.R.")  # how a line crediting DR ends
 DR_ONLY = re.compile(r"^(?:©\s*)?(?:DR|D\.R\.?)$")
 CAPTION_WITH_DR = re.compile(r"^(?P<caption>.{3,250}?)(?:[.,/–-]\s*|\s+©\s*|\s*\()(?:©\s*)?DR\)?$")
 # A caption with its credit on the same line: "Le wali de Tanger. © Copyright : MAP" [probable].
@@ -93,6 +97,8 @@ NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "
 PRESS_REVIEW = re.compile(
     r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
 )
+# The folded key of a line holding PRESS_REVIEW holds these words: a cheap test first.
+_REVIEW_WORDS = "revue de presse tir"
 # "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
 PAPER_PREFIX = re.compile(
     r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
@@ -109,6 +115,7 @@ TAG = re.compile(r"^#(?P<tag>[^\s#.:!?][^#.:!?]{0,59})$")
 READ_ALSO = re.compile(
     r"^(?:»\s*)?(?:[AÀ]\s+)?(?:lire|voir)\s+(?:aussi|également)\s*[:\-–—]?\s*(?P<title>.*)$", re.I
 )
+_READ_ALSO_FIRSTS = "»AaÀàLlVv"  # the characters a READ_ALSO line opens on
 
 # Lines that end the body, compared folded (lower case, no accents, ' for ’).
 # The comment block is outlets.md [solid]; related headings and footers are [probable]
@@ -128,6 +135,10 @@ END_PREFIXES = (
     "اتصل بنا", "تابعونا", "النشرة الإخبارية", "سياسة الخصوصية",
 )  # fmt: skip
 END_EXACT = ("commentaires", "contact", "a la une", "nos videos")
+# The end prefixes by first character: one short startswith() per line instead of fifty.
+_END_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _prefix in END_PREFIXES:
+    _END_BY_FIRST[_prefix[0]] = (*_END_BY_FIRST.get(_prefix[0], ()), _prefix)
 
 # Page chrome dropped wherever it stands: logo, popups, share bars, language switch.
 NOISE_EXACT = {
@@ -144,6 +155,14 @@ SHARE_BAR = re.compile(
     r"^(?:(?:partager(?: sur)?|facebook|twitter|x|whatsapp|linkedin|telegram|messenger|e-?mail|imprimer"
     r"|copier le lien)\s*[|•·,]?\s*){2,}$"
 )
+# How the key of a line matched by NOISE or SHARE_BAR opens: testing it first spares two
+# pattern calls on every line of the body.
+_NOISE_OPENINGS = ("le3", "le 3", "nous ", "ce ")
+_SHARE_OPENINGS = (
+    "partager", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "messenger", "e-mail",
+    "email", "imprimer", "copier le lien",
+)  # fmt: skip
+_BULLET_SIGNS = "•◦▪‣"  # is_bullet(): a line opening on one of these or on a space
 BREADCRUMB = re.compile(r"^Accueil\s*[»>/|›]\s*(?P<trail>.+)$", re.I)
 
 # Teaser pages and stray teasers: a teaser text ends with an ellipsis or a "read more".
@@ -155,47 +174,196 @@ PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
 BRIEF_MIN = 30  # a paragraph of a brief, when an end marker closes the body
 LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
 ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")  # more Arabic than Latin: the Arabic edition
+_ARABIC_UTF8_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")  # the first bytes of ARABIC_CHAR in UTF-8
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
 # -- detection -----------------------------------------------------------------------------
+#
+# Every outlet scores every document, so detection reads the raw text with searches that
+# run in C (substring tests, literal-led patterns) and cleans only the few lines they point
+# at: the document is never folded nor cleaned whole, and no Python loop walks its lines.
+
+# Every date line holds a "DD/MM/YYYY" stamp; its "/MM/YYYY" part opens on a literal, which
+# the regex engine finds fast, while a pattern opening on a digit class is tried everywhere.
+_STAMP_HINT = re.compile(r"/\d{1,2}/\d{4}")
+# Phrases of the template (outlets.md [solid], Kiosque360 [probable]) found whatever their
+# case, accents, apostrophes and spacing. Loose patterns are slow to run over a whole text,
+# so each is tried only around a key word of its phrase, as rendered: in title case, found
+# by a substring search, or in capitals, found at each occurrence of a capital letter that
+# French text seldom holds (a one-character search runs many times faster than a word's).
+
+
+@attrs.frozen
+class _Phrase:
+    pattern: re.Pattern[str]
+    key: str  # a word of the phrase, as written in it
+    capital: str  # a rare capital letter of the key, to find the key in capitals
+    before: int  # characters the phrase may hold before the key
+    after: int  # characters the phrase may hold from the key on
+    weight: float
+
+    @classmethod
+    def of(cls, phrase: str, key: str, capital: str, weight: float) -> _Phrase:
+        """Spaces may be longer and letters may carry combining accents (a few at most):
+        the reach around the key allows for it."""
+        at = phrase.index(key)
+        before = at + (_PHRASE_SLACK if " " in phrase[:at] else 2)
+        return cls(loose_pattern(phrase), key, capital, before, len(phrase) - at + _PHRASE_SLACK, weight)
+
+    def window(self, at: int) -> tuple[int, int]:
+        """Where the phrase may lie when its key starts at ``at``."""
+        return max(at - self.before, 0), at + self.after
+
+
+_PHRASE_SLACK = 20
+# "360": the regex engine finds it faster than a substring test does (its digits are rare).
+_BRAND_DIGITS = re.compile("360")
+_COMMENTS = _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35)
+_PRESS_REVIEW = _Phrase.of("Cet article est une revue de presse tirée", "presse", "R", 0.2)
+_KIOSQUE = _Phrase.of("Kiosque360", "iosque", "Q", 0.15)  # the brand of the press review
+# A line opening on an overline word, for the glued overline (told by _split_overline).
+# The pattern opens on the newline, a literal the engine finds fast, and branches on the
+# words' first letter; the words are also given decomposed, as clean() would compose them.
+_OVERLINE_FORMS: dict[str, list[str]] = {}
+for _form in dict.fromkeys(f for w in OVERLINES for f in (w, unicodedata.normalize("NFD", w))):
+    _OVERLINE_FORMS.setdefault(_form[0], []).append(re.escape(_form[1:]).replace(r"\ ", r"[^\S\n]+"))
+_OVERLINE_WORDS = "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in _OVERLINE_FORMS.items())
+_OVERLINE_FIRST = re.compile(rf"[^\S\n]*+(?:{_OVERLINE_WORDS})")
+_OVERLINE_NEXT = re.compile(rf"\n[^\S\n]*+(?:{_OVERLINE_WORDS})")
+# The overline sits in the header, after the site's menus: within the first 60 non-blank
+# lines, whose end this pattern finds (one repetition per line, never backtracking).
+_OVERLINE_LINES = 60
+_FIRST_LINES = re.compile(rf"(?:\s*+\S[^\n]*+){{{_OVERLINE_LINES}}}")
 
 
 def score_text(document: Document) -> float:
     """Confidence that a text dump is a Le360 page, from the template's line shapes."""
-    lines = [text for raw, text in zip(document.lines, document.cleaned_lines, strict=True) if raw.strip()]
-    dated = [stamp for line in lines if (stamp := _date_part(line))]
-    folded = fold(document.text).replace("’", "'")
+    text = document.text
+    if "\r" in text:  # lines end at \r\n, \n or \r, as in Document.lines
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     score = 0.0
+    dated = _date_lines(text) if "/" in text else []
     if dated:
         score += 0.5
-        if len(dated) >= 2 and dated[0] in dated[1:]:
+        stamps = [stamp for _, stamp in dated]
+        if len(stamps) >= 2 and stamps[0] in stamps[1:]:
             score += 0.3  # Drupal repeats the article's date line at the end
-        if _date_between_header_and_body(lines):
+        if any(_between_header_and_body(text, start, end) for (start, end), _ in dated):
             score += 0.2
-    if "bienvenue dans l'espace commentaire" in folded:
-        score += 0.35
-    if "cet article est une revue de presse tiree" in folded:
-        score += 0.2
-    if "kiosque360" in folded:
-        score += 0.15  # the brand of Le360's press review [probable]
-    if any("© Copyright :" in line for line in lines):
+    for phrase in (_COMMENTS, _PRESS_REVIEW):
+        if score >= 1.0:
+            return 1.0
+        if _has_phrase(text, phrase):
+            score += phrase.weight
+    if score >= 1.0:
+        return 1.0
+    brand = _BRAND_DIGITS.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
+    if brand and _has_phrase(text, _KIOSQUE):
+        score += _KIOSQUE.weight
+    if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
         score += 0.15
-    if any(AUTHOR_LINE.match(line) and "Le360" in line for line in lines):
+    if brand and any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
         score += 0.15
-    if any(_split_overline(line)[0] for line in lines[:60]):
+    if score < 1.0 and _overline_on_top(text):
         score += 0.1
     return min(score, 1.0)
 
 
-def _date_between_header_and_body(lines: Sequence[str]) -> bool:
-    """The template's shape: chapeau or byline, then the date line, then body text."""
-    for index in range(1, len(lines) - 1):
-        if _date_part(lines[index]):
-            above = lines[index - 1]
-            below = lines[index + 1 : index + 4]  # an update stamp or a caption may come first
-            if (_is_prose(above) or _byline(above) is not None) and any(map(_is_prose, below)):
-                return True
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line holding position ``at``, its newline excluded."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _date_lines(text: str) -> list[tuple[tuple[int, int], str]]:
+    """((start, end), date part) of every date line, in order (see _date_part)."""
+    found: list[tuple[tuple[int, int], str]] = []
+    hint = _STAMP_HINT.search(text)
+    while hint is not None:
+        start, end = _line_at(text, hint.start())
+        stamp = _date_part(clean(text[start:end]))
+        if stamp:
+            found.append(((start, end), stamp))
+        hint = _STAMP_HINT.search(text, end)
+    return found
+
+
+def _lines_with(text: str, literal: str) -> list[str]:
+    """The cleaned lines holding ``literal``, in order, each once."""
+    lines: list[str] = []
+    at = text.find(literal)
+    while at >= 0:
+        start, end = _line_at(text, at)
+        lines.append(clean(text[start:end]))
+        at = text.find(literal, end)
+    return lines
+
+
+def _has_phrase(text: str, phrase: _Phrase) -> bool:
+    """True when the phrase is in the text, found around its key word."""
+    return any(phrase.pattern.search(text, *phrase.window(at)) for at in _key_starts(text, phrase))
+
+
+def _key_starts(text: str, phrase: _Phrase) -> Iterator[int]:
+    """Where the phrase's key word starts, as written, then in capitals."""
+    at = text.find(phrase.key)
+    while at >= 0:
+        yield at
+        at = text.find(phrase.key, at + 1)
+    word = phrase.key.upper()
+    offset = word.index(phrase.capital)
+    at = text.find(phrase.capital)
+    while at >= 0:
+        if at >= offset and text.startswith(word, at - offset):
+            yield at - offset
+        at = text.find(phrase.capital, at + 1)
+
+
+def _between_header_and_body(text: str, start: int, end: int) -> bool:
+    """The template's shape around the date line text[start:end]: chapeau or byline
+    just above, body text among the next three lines (an update stamp or a caption
+    may come first). Blank lines do not count."""
+    above = _non_blank_before(text, start)
+    if above is None:
+        return False
+    below = _non_blank_after(text, end, 3)
+    return (_is_prose(above) or _byline(above) is not None) and any(map(_is_prose, below))
+
+
+def _non_blank_before(text: str, start: int) -> str | None:
+    """The cleaned last non-blank line before the line starting at ``start``, or None."""
+    while start > 0:
+        end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
+        if text[start:end].strip():
+            return clean(text[start:end])
+    return None
+
+
+def _non_blank_after(text: str, end: int, count: int) -> list[str]:
+    """The cleaned first ``count`` non-blank lines after the line ending at ``end``."""
+    lines: list[str] = []
+    while len(lines) < count and end < len(text):
+        start, end = _line_at(text, end + 1)
+        if text[start:end].strip():
+            lines.append(clean(text[start:end]))
+    return lines
+
+
+def _overline_on_top(text: str) -> bool:
+    """A glued overline ("ChroniquePour la …") among the first non-blank lines."""
+    found = _OVERLINE_FIRST.match(text) or _OVERLINE_NEXT.search(text)
+    stop: int | None = None  # the end of the first lines, found only if a word is
+    while found is not None:
+        if stop is None:
+            top = _FIRST_LINES.match(text)
+            stop = top.end() if top else len(text)
+        if found.end() > stop:
+            return False
+        start, end = _line_at(text, found.end() - 1)
+        if _split_overline(clean(text[start:end]))[0]:
+            return True
+        found = _OVERLINE_NEXT.search(text, end)
     return False
 
 
@@ -228,39 +396,61 @@ class _Parts:
 
 
 def _key(line: str) -> str:
-    """A folded comparison key (apostrophes unified)."""
+    """A folded comparison key (apostrophes unified). The body rules ask for the keys of
+    the same lines several times: the keys of lines up to a paragraph's length are
+    memoised (fold() memoises short lines only); longer ones would fill memory."""
+    return _key_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _fold_key(line)
+
+
+def _fold_key(line: str) -> str:
     return fold(line).replace("’", "'")
 
 
-def _is_noise(line: str) -> bool:
-    key = _key(line)
-    return key in NOISE_EXACT or bool(NOISE.match(line) or SHARE_BAR.match(key))
+_KEY_MEMO_LENGTH = 1000
+_key_memo = lru_cache(maxsize=1 << 12)(_fold_key)
 
 
-def _content_lines(document: Document, parts: _Parts) -> list[str]:
-    """Cleaned non-blank lines without menus and page chrome; breadcrumbs give the section."""
+def _is_noise(line: str, key: str | None = None) -> bool:
+    """Page chrome; ``key`` is the line's _key when the caller has it already."""
+    key = _key(line) if key is None else key
+    return (
+        key in NOISE_EXACT
+        or (key.startswith(_NOISE_OPENINGS) and NOISE.match(line) is not None)
+        or (key.startswith(_SHARE_OPENINGS) and SHARE_BAR.match(key) is not None)
+    )
+
+
+def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int]]:
+    """Cleaned non-blank lines without menus and page chrome (breadcrumbs give the
+    section), and the indexes of those that end a body (see _ends_body), in one pass."""
     out: list[str] = []
-    for raw in document.lines:
-        line = clean(raw)
+    stops: list[int] = []
+    for raw, line in zip(document.lines, document.cleaned_lines, strict=True):  # cleaned once for all
         if not line:
             continue
-        if is_bullet(raw):
+        if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
             item = line.lstrip("•◦▪‣*-· ").strip()
             if len(item) <= 60 and not item.endswith(SENTENCE_END):
                 continue  # a menu item; longer bullet lines are lists of the body
             line = item
-        crumb = BREADCRUMB.match(line)
+        crumb = BREADCRUMB.match(line) if line[:1] in "aA" else None
         if crumb:
             parts.section = parts.section or _breadcrumb_section(crumb["trail"])
             continue
-        if _is_noise(line):
+        key = _key(line)
+        if _is_noise(line, key):
             continue
-        joined = BYLINE_AND_DATE.match(line)
+        joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
         if joined and DATE_LINE.match(joined["date"]):
+            if _ends_body(joined["byline"]):
+                stops.append(len(out))
+            stops.append(len(out) + 1)  # the date line
             out.extend((joined["byline"], joined["date"]))
-        else:
-            out.append(line)
-    return out
+            continue
+        if _ends_body(line, key):
+            stops.append(len(out))
+        out.append(line)
+    return out, stops
 
 
 def _breadcrumb_section(trail: str) -> str | None:
@@ -268,9 +458,18 @@ def _breadcrumb_section(trail: str) -> str | None:
     return _OVERLINE_KEYS.get(fold(first))
 
 
+def _is_date_line(line: str) -> bool:
+    return "/" in line and DATE_LINE.match(line) is not None  # every stamp holds a "/"
+
+
+def _is_credit(line: str) -> re.Match[str] | None:
+    """CREDIT's match, tried only on lines opening as it must (©, C or P)."""
+    return CREDIT.match(line) if line[:1] in "©CcPp" else None
+
+
 def _dates_of(line: str) -> tuple[When | None, When | None] | None:
     """(published, updated) of a date line, or None when the line is not one."""
-    m = DATE_LINE.match(line)
+    m = DATE_LINE.match(line) if "/" in line else None
     if m is None:
         return None
     updated = parse_date(m["updated"]) if m["updated"] else None
@@ -285,9 +484,14 @@ def _is_brief_prose(line: str) -> bool:
     return len(line) >= BRIEF_MIN and line.endswith(SENTENCE_END) and " " in line
 
 
-def _is_end(line: str) -> bool:
-    key = _key(line)
-    return key in END_EXACT or key.startswith(END_PREFIXES) or bool(FOOTER_COPYRIGHT.match(line))
+def _is_end(line: str, key: str | None = None) -> bool:
+    """A line ending the body; ``key`` is the line's _key when the caller has it already."""
+    key = _key(line) if key is None else key
+    return (
+        key in END_EXACT
+        or key.startswith(_END_BY_FIRST.get(key[:1], ()))
+        or (line.startswith("©") and FOOTER_COPYRIGHT.match(line) is not None)
+    )
 
 
 def _tags_of(line: str) -> list[str] | None:
@@ -303,23 +507,27 @@ def _tags_of(line: str) -> list[str] | None:
     return tags
 
 
-def _body_stop(lines: Sequence[str], start: int) -> int:
-    """Index of the first line after ``start`` that ends the body."""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if DATE_LINE.match(line) or _is_end(line) or _tags_of(line) is not None:
-            return index
-    return len(lines)
+def _ends_body(line: str, key: str | None = None) -> bool:
+    """A date line, an end marker or a tag line: the lines that end a body. Their indexes
+    are found once, then _body_stop finds the next one after any line."""
+    return _is_date_line(line) or _is_end(line, key) or (line[:1] == "#" and _tags_of(line) is not None)
+
+
+def _body_stop(stops: Sequence[int], start: int, count: int) -> int:
+    """Index of the first line from ``start`` on that ends the body (of ``stops``, the
+    indexes of such lines in order), or ``count``, the number of lines, when none does."""
+    at = bisect_left(stops, start)
+    return stops[at] if at < len(stops) else count
 
 
 def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
     """True when lines[start:stop] hold an article body, not a teaser or a title."""
-    prose = [line for line in lines[start:stop] if _is_prose(line) and not CREDIT.match(line)]
+    prose = [line for line in lines[start:stop] if _is_prose(line) and not _is_credit(line)]
     closed = stop < len(lines) and (
         _is_end(lines[stop]) or _tags_of(lines[stop]) is not None or lines[stop] == lines[start - 1]
     )
     if closed and not prose:  # a brief: short sentences, closed by the page's end marker
-        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not CREDIT.match(line)]
+        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not _is_credit(line)]
     return len(prose) >= 2 or (len(prose) == 1 and (closed or len(prose[0]) >= 300))
 
 
@@ -328,7 +536,7 @@ def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
 
 def _split_overline(line: str) -> tuple[str | None, str]:
     """('Chronique', 'Pour la ...') for a glued overline, else (None, line)."""
-    m = GLUED_OVERLINE.match(line)
+    m = GLUED_OVERLINE.match(line) if line.startswith(OVERLINES) else None
     if m and (m["rest"][0].isupper() or m["rest"][0] in GLUED_QUOTES):
         return m["section"], m["rest"]
     return None, line
@@ -382,7 +590,7 @@ def _take_bylines(lines: list[str], parts: _Parts) -> list[str]:
 def _image_of(line: str) -> Image | None:
     """The image a caption or credit line describes, or None for any other line."""
     # Cheap necessary conditions first: most lines end in neither DR nor hold a ©.
-    if line.endswith(("DR", "DR)", "D.R", "D.R.")):
+    if line.endswith(_DR_ENDINGS):
         if DR_ONLY.match(line):
             return Image(credit="DR")
         with_dr = CAPTION_WITH_DR.match(line)
@@ -401,11 +609,11 @@ def _take_images(lines: list[str], parts: _Parts) -> list[str]:
     ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both."""
     out: list[str] = []
     for line in lines:
-        credit = CREDIT.match(line)
+        credit = _is_credit(line)
         if credit and not FOOTER_COPYRIGHT.match(line):
             caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
-        elif (image := _image_of(line)) is not None:
+        elif (line.endswith(_DR_ENDINGS) or "©" in line) and (image := _image_of(line)) is not None:
             parts.images.append(image)
         else:
             out.append(line)
@@ -485,7 +693,7 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
     """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP')."""
     out: list[str] = []
     for index, line in enumerate(body):
-        review = PRESS_REVIEW.search(line)
+        review = PRESS_REVIEW.search(line) if _REVIEW_WORDS in _key(line) else None
         if review:
             _paper(review["rest"], parts)
             line = line[: review.start()].strip()
@@ -501,9 +709,14 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
     return out
 
 
+def _read_also(line: str) -> re.Match[str] | None:
+    """READ_ALSO's match, tried only on lines opening as it must."""
+    return READ_ALSO.match(line) if line[:1] in _READ_ALSO_FIRSTS else None
+
+
 def _link_like(line: str) -> bool:
     """A linked headline under a bare 'Lire aussi' heading: short, not a sentence."""
-    return len(line) <= 160 and not line.endswith((".", ":")) and READ_ALSO.match(line) is None
+    return len(line) <= 160 and not line.endswith((".", ":")) and _read_also(line) is None
 
 
 def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
@@ -511,7 +724,8 @@ def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(body):
-        m = READ_ALSO.match(body[index])
+        line = body[index]
+        m = READ_ALSO.match(line) if line[:1] in _READ_ALSO_FIRSTS else None
         if m is None:
             out.append(body[index])
         else:
@@ -560,18 +774,18 @@ def _reject_tag_page(lines: Sequence[str]) -> None:
         raise NotAnArticle("a Le360 tag page (#tag heading over teasers)")
 
 
-def _article_date(lines: Sequence[str]) -> int | None:
+def _article_date(lines: Sequence[str], dates: Sequence[int], stops: Sequence[int]) -> int | None:
     """Index of the date line that opens the article body, or None when none does."""
-    for index, line in enumerate(lines):
-        if DATE_LINE.match(line) and _has_body(lines, index + 1, _body_stop(lines, index + 1)):
+    for index in dates:
+        if _has_body(lines, index + 1, _body_stop(stops, index + 1, len(lines))):
             return index
     return None
 
 
-def _closing_date(lines: Sequence[str]) -> int | None:
+def _closing_date(lines: Sequence[str], dates: Sequence[int]) -> int | None:
     """Index of a first date line that closes a header-less Drupal extract (the date
     repeated under the body), or None."""
-    first = next((i for i, line in enumerate(lines) if DATE_LINE.match(line)), None)
+    first = dates[0] if dates else None
     if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
         return None
     last_prose = max(i for i in range(first) if _is_prose(lines[i]))
@@ -580,10 +794,11 @@ def _closing_date(lines: Sequence[str]) -> int | None:
     return first if not any(_is_prose(line) for line in lines[first + 1 :]) else None
 
 
-def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
+def _undated(
+    lines: list[str], parts: _Parts, dates: Sequence[int], stops: Sequence[int]
+) -> tuple[int, int, int]:
     """Locate (header start, body start, body stop) when no date line opens a body."""
-    dates = [i for i, line in enumerate(lines) if DATE_LINE.match(line)]
-    closing = _closing_date(lines)
+    closing = _closing_date(lines, dates)
     if closing is not None:
         parts.published, parts.updated = _dates_of(lines[closing]) or (None, None)
         return 0, 0, closing
@@ -597,23 +812,25 @@ def _undated(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
     overlined = sum(1 for line in lines if _split_overline(line)[0] or fold(line) in _OVERLINE_KEYS)
     if overlined >= 4 and not any(len(line) >= 300 for line in lines):
         raise NotAnArticle("a Le360 listing page (overlined teasers, no article body)")
-    stop = _body_stop(lines, 0)
+    stop = _body_stop(stops, 0, len(lines))
     prose = sum(1 for line in lines[:stop] if _is_prose(line))
     if prose == 0 or (stop >= 8 and prose * 4 < stop):
         raise NotAnArticle("a Le360 listing or home page (headlines, no article text)")
     return 0, 0, stop
 
 
-def _locate(lines: list[str], parts: _Parts) -> tuple[int, int, int]:
-    """(header start, body start, body stop), filling the header fields into ``parts``."""
-    at = _article_date(lines)
+def _locate(lines: list[str], parts: _Parts, stops: Sequence[int]) -> tuple[int, int, int]:
+    """(header start, body start, body stop), filling the header fields into ``parts``;
+    ``stops`` are the indexes of the lines that end a body (see _ends_body)."""
+    dates = [index for index in stops if _is_date_line(lines[index])]
+    at = _article_date(lines, dates, stops)
     if at is None:
-        return _undated(lines, parts)
-    previous = [i for i in range(at) if DATE_LINE.match(lines[i])]
+        return _undated(lines, parts, dates, stops)
+    previous = [i for i in dates if i < at]
     header_from = max(previous[-1] + 1 if previous else 0, at - HEADER_SPAN)
     parts.published, parts.updated = _dates_of(lines[at]) or (None, None)
     _parse_header(lines[header_from:at], parts)
-    return header_from, at + 1, _body_stop(lines, at + 1)
+    return header_from, at + 1, _body_stop(stops, at + 1, len(lines))
 
 
 def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
@@ -631,7 +848,7 @@ def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
     body = _take_images(body, parts)
     body = _take_read_also(body, parts)
     body = _take_credits(body, parts)
-    return [line for line in body if not READ_MORE.match(line)]
+    return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
 
 
 def _section_from_url(url: str | None) -> str | None:
@@ -643,6 +860,12 @@ def _section_from_url(url: str | None) -> str | None:
 
 def _check_language(paragraphs: Sequence[str]) -> None:
     text = " ".join(paragraphs)
+    # Arabic letters (U+0600-U+06FF) are the only characters whose UTF-8 form opens on the
+    # bytes D8-DB: encoding and four byte searches tell if any is there, several times
+    # faster than running ARABIC_CHAR over a page of French.
+    data = text.encode("utf-8", "surrogatepass")
+    if not any(lead in data for lead in _ARABIC_UTF8_LEADS):
+        return
     arabic = len(ARABIC_CHAR.findall(text))
     # Latin letters are many and slow to count: count them only when Arabic ones compete.
     if arabic and arabic > len(LATIN_LETTER.findall(text)):
@@ -652,9 +875,9 @@ def _check_language(paragraphs: Sequence[str]) -> None:
 def extract_text(document: Document, outlet: Outlet) -> Article:
     """The Article of a Le360 text dump."""
     parts = _Parts()
-    lines = _content_lines(document, parts)
+    lines, stops = _content_lines(document, parts)
     _reject_tag_page(lines)
-    _, start, stop = _locate(lines, parts)
+    _, start, stop = _locate(lines, parts, stops)
     paragraphs = _body(lines[start:stop], parts, start)
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None
