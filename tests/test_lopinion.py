@@ -468,11 +468,27 @@ def test_html_detect_never_raises_and_odd_pages_fail_cleanly(content: str) -> No
         OUTLET.extract(document)
 
 
-def test_brand_word_is_necessary_for_the_brand() -> None:
-    """The fast pre-check never rules out a text the brand pattern matches."""
-    from presskit_lopinion.outlet import BRAND, BRAND_WORD
+def test_brand_hints_are_necessary_for_the_brand() -> None:
+    """The literal pre-check never rules out a usual spelling the brand pattern matches."""
+    from presskit_lopinion.outlet import BRAND, BRAND_HINTS, BRAND_REACH
 
-    for text in ("lopinion.ma", "L'OPINION MAROC", "© 2024 L’Opinion", "LOPİNİON.MA", "lopınıon.ma"):
+    for text in ("lopinion.ma", "Lopinion.ma", "L'OPINION MAROC", "© 2024 L’Opinion", "©  2024  L'OPINION"):
         assert BRAND.search(text)
-        assert BRAND_WORD.search(text.lower())
-    assert BRAND_WORD.search("le360 et hespress".lower()) is None
+        at = min(i for i in (text.find(h) for h in BRAND_HINTS) if i >= 0)
+        assert BRAND.search(text, max(0, at - BRAND_REACH[0]), at + BRAND_REACH[1])
+    assert not any(h in "le360 et hespress" for h in BRAND_HINTS)
+
+
+def test_text_detection_reads_the_head_and_the_tail() -> None:
+    """Fingerprints on the first line, across newline styles, and at the end of a long dump."""
+    wmaker = "Lundi 15 Avril 2024 - 20:00\nUn titre\n" + PARAGRAPH + "\n\nLire aussi\nUn autre titre"
+    score = OUTLET.detect(_doc(wmaker))
+    assert score == 0.45  # the date line opening the dump, the related heading closing it
+    for newline in ("\r\n", "\r"):
+        assert OUTLET.detect(_doc(wmaker.replace("\n", newline))) == score
+    long = wmaker.replace(PARAGRAPH, "\n\n".join([PARAGRAPH] * 60))
+    assert OUTLET.detect(_doc(long)) == score
+    assert OUTLET.detect(_doc(long + "\n© 2024 L'Opinion - Tous droits réservés")) == 0.75
+    # a listing: dated teasers, indented or not, in the head
+    teasers = "".join(f"Titre {i}\n  Lundi {i} Avril 2024 - 20:00\nUn résumé…\n" for i in range(1, 4))
+    assert OUTLET.detect(_doc(teasers)) == 0.45

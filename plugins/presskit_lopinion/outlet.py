@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -62,9 +62,36 @@ _WMAKER_WHEN = (
 WMAKER_DATE = re.compile(rf"^{_WMAKER_WHEN}$")
 WMAKER_BYLINE = re.compile(rf"^Rédigé par .{{2,80}} le {_WMAKER_WHEN}$")
 BRAND = re.compile(r"lopinion\.ma|L['’]Opinion Maroc|©\s*(?:\d{4}\s*)?L['’]Opinion", re.I)
-# Every BRAND spelling holds "opinion", whose "i" re.I also matches as "İ" or "ı" (lower-cased
-# "i̇" and "ı"): a case-sensitive scan of the lower-cased text for it rules most pages out fast.
-BRAND_WORD = re.compile("op(?:i|i\u0307|\u0131)n(?:i|i\u0307|\u0131)on")
+# Every BRAND spelling holds "opinion", written in lower case, capitalised or upper-cased
+# (CSS text-transform): the pattern runs only around these literals, never over the page.
+BRAND_HINTS = ("pinion", "PINION")
+# Around a hint at ``i``, a BRAND match lies within text[i - 24 : i + 16] ("lopinion.ma",
+# "L'Opinion Maroc", "© 2024 L'Opinion" with a few spaces around the year).
+BRAND_REACH = (24, 16)
+# Detection reads a bounded head and tail of the raw text, where the template puts its
+# fingerprints. A full WMaker dump shows the logo (the brand), menus, the Facebook popup,
+# breadcrumb, title and date line in its first 400 characters, and a listing a dated
+# teaser every 200 or so: 2,000 characters leave room for long menus and hold enough
+# teasers to tell a listing. The related teasers (headed, dated), "Dans la même rubrique",
+# the app block and the copyright line (the brand) close a page in about 600 characters.
+DETECT_HEAD = 2000
+DETECT_TAIL = 1500
+# Where a fingerprint line may start: after optional spaces or invisible marks (the
+# characters ``clean`` drops at a line start, the newline aside), a WMaker date line or
+# byline, a new-site date, the popup, or a short line opening like a RELATED_HEADINGS
+# (in any case, as that pattern; headings hold under 30 characters). Led by the literal
+# "\n", the search stops at line starts only; the lines found are cleaned and matched in full.
+_LINE_PAD = (
+    r"[\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad]*"
+)
+_FINGERPRINT_AT = (
+    rf"{_LINE_PAD}(?:(?P<wmaker>(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Rédigé)\s)"
+    r"|(?P<new_site>\d{1,2}/\d)|(?P<popup>Suivez)"
+    r"|(?P<related>(?i:[àa] |lire|dans|art|sur|autr|dern|les|plus|vous|voir)(?=[^\n]{0,40}(?:\n|$))))"
+)
+_FINGERPRINT = re.compile(r"\n" + _FINGERPRINT_AT)
+FINGERPRINT_REACH = 60  # characters a _FINGERPRINT match may read past its line start
+_FIRST_FINGERPRINT = re.compile(_FINGERPRINT_AT)  # the first line has no newline before it
 
 # Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [probable].
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
@@ -508,28 +535,91 @@ def _same(a: str, b: str) -> bool:
 
 def _detect_text(document: Document) -> float:
     """WMaker fingerprints (capped: other sites share them), new-site dates, then the brand."""
-    lines = [c for c in document.cleaned_lines[:300] if c]
+    text = document.text
+    if "\n" not in text and "\r" in text:  # old Mac line ends
+        text = "\n".join(document.lines)
+    dated: list[int] = []  # where WMaker date lines and bylines start
+    popup = related = False
+    new_site = 0
+    for kind, at, line in _fingerprints(text):
+        if kind == "wmaker" and (WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)):
+            dated.append(at)
+        elif kind == "new_site" and NEW_SITE_DATE.match(line):
+            new_site += 1
+        elif kind == "popup" and line.startswith("Suivez-nous sur Facebook"):
+            popup = popup or sum(1 for x in text[:at].split("\n") if clean(x)) < 20  # in the first 20 lines
+        elif kind == "related" and RELATED_HEADINGS.match(line):
+            related = True
     score = 0.0
-    dated = [i for i, line in enumerate(lines) if WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)]
     if dated:
         score += 0.35
         if len(dated) >= 3:
             score += 0.1  # a WMaker listing
-        first = dated[0]
-        if 0 < first < len(lines) - 1 and _same(lines[first - 1], lines[first + 1]):
+        above, below = _neighbour(text, dated[0], -1), _neighbour(text, dated[0], 1)
+        if above is not None and below is not None and _same(above, below):
             score += 0.15  # title, date line, title repeated as the image caption
-    if any(line.startswith("Suivez-nous sur Facebook") for line in lines[:20]):
+    if popup:
         score += 0.1
-    if any(RELATED_HEADINGS.match(line) for line in lines):
+    if related:
         score += 0.1
-    new_site = sum(1 for line in lines if NEW_SITE_DATE.match(line))
     if new_site:
         score = max(score, 0.55 if new_site >= 3 else 0.45)
     score = min(score, 0.65)  # other sites run WMaker too: the template alone proves little
-    text = "\n".join(document.lines)
-    if BRAND_WORD.search(text.lower()) and BRAND.search(text):
+    if _has_brand(document.text):
         score += 0.3 if score else 0.2  # a mention alone may be another outlet quoting it
     return round(min(score, 0.95), 2)
+
+
+def _fingerprints(text: str) -> Iterator[tuple[str, int, str]]:
+    """(kind, start, cleaned line) of the lines starting in the head or the tail that may be
+    fingerprints. A line starting in the head is read whole, even across the boundary."""
+    head = min(len(text), DETECT_HEAD)
+    found: list[tuple[int, str | None]] = []  # (where the line's newline is, kind)
+    first = _FIRST_FINGERPRINT.match(text, 0, head + FINGERPRINT_REACH)
+    if first is not None:
+        found.append((-1, first.lastgroup))
+    for match in _FINGERPRINT.finditer(text, 0, head + FINGERPRINT_REACH):
+        if match.start() < head:
+            found.append((match.start(), match.lastgroup))
+    for match in _FINGERPRINT.finditer(text, max(head, len(text) - DETECT_TAIL)):
+        found.append((match.start(), match.lastgroup))
+    for newline, kind in found:
+        at = newline + 1  # the line's first character
+        end = text.find("\n", at)
+        yield kind or "", at, clean(text[at:] if end < 0 else text[at:end])
+
+
+def _neighbour(text: str, at: int, step: int) -> str | None:
+    """The nearest non-blank line (cleaned) above (step -1) or below (step 1) the line at ``at``."""
+    while True:
+        if step < 0:
+            if at == 0:
+                return None
+            end, at = at - 1, text.rfind("\n", 0, at - 1) + 1
+        else:
+            newline = text.find("\n", at)
+            if newline < 0:
+                return None
+            at = newline + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+        line = clean(text[at:end])
+        if line:
+            return line
+
+
+def _has_brand(text: str) -> bool:
+    """BRAND in the head or tail, searched around each occurrence of its hints only."""
+    before, after = BRAND_REACH
+    head = min(len(text), DETECT_HEAD)
+    for start, stop in ((0, head), (max(head, len(text) - DETECT_TAIL), len(text))):
+        for hint in BRAND_HINTS:
+            at = text.find(hint, start, stop)
+            while at >= 0:
+                if BRAND.search(text, max(0, at - before), at + after):
+                    return True
+                at = text.find(hint, at + 1, stop)
+    return False
 
 
 # -- text dumps: line classes ------------------------------------------------------------------
