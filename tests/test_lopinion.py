@@ -302,8 +302,12 @@ def test_html_and_dump_of_the_same_article_agree() -> None:
 
 def test_html_variant_without_json_ld_or_meta_gives_the_same_record() -> None:
     full = _html(_page("article-full.html"))
-    bare = _without(_page("article-full.html"), r"<script type=\"application/ld\+json\">.*?</script>",
-                    r"<meta property=[^>]*>", r"<link rel=\"canonical\"[^>]*>")
+    bare = _without(
+        _page("article-full.html"),
+        r"<script type=\"application/ld\+json\">.*?</script>",
+        r"<meta property=[^>]*>",
+        r"<link rel=\"canonical\"[^>]*>",
+    )
     _same_record(_html(bare), full)
     _same_record(_html(_page("article-popup-no-meta.html")), full)
 
@@ -458,8 +462,13 @@ def test_other_outlets_html_cases_score_low() -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["<html>", "<html><head><meta property='og:site_name'></head></html>", "<div class='wm-module'>",
-     '<script id="__NEXT_DATA__">{not json</script><h1>x</h1>', "\x00<html><body>\x92</body>"],
+    [
+        "<html>",
+        "<html><head><meta property='og:site_name'></head></html>",
+        "<div class='wm-module'>",
+        '<script id="__NEXT_DATA__">{not json</script><h1>x</h1>',
+        "\x00<html><body>\x92</body>",
+    ],
 )
 def test_html_detect_never_raises_and_odd_pages_fail_cleanly(content: str) -> None:
     document = _html_doc(content)
@@ -492,3 +501,30 @@ def test_text_detection_reads_the_head_and_the_tail() -> None:
     # a listing: dated teasers, indented or not, in the head
     teasers = "".join(f"Titre {i}\n  Lundi {i} Avril 2024 - 20:00\nUn résumé…\n" for i in range(1, 4))
     assert OUTLET.detect(_doc(teasers)) == 0.45
+
+
+def test_line_tests_agree_with_the_pattern_lists() -> None:
+    """The guards before the scanning noise and end patterns never change a verdict."""
+    from presskit_lopinion.outlet import END_MARKERS, NOISE, _is_end, _is_noise
+
+    plugins = Path(__file__).parents[1] / "plugins"
+    lines = {
+        clean
+        for path in plugins.glob("presskit_*/cases/*.txt")
+        for clean in presskit.text.non_blank(path.read_text(encoding="utf-8").splitlines())
+    }
+    lines |= {
+        "© 2023 L'Opinion - Tous droits réservés",
+        "TOUS DROITS RÉSERVÉS",
+        "x" * 60 + "All rights reserved" + "y" * 40,
+        "x" * 60 + "All rights reserved" + "y" * 41,
+        "جميع الحقوق محفوظة © 2023",
+        "من نحن",
+        "Le ministre à Rabat (Ph. MAP)",
+        "Le ministre à Rabat (Ph. MAP) hier",
+    }
+    for line in lines:
+        assert _is_end(line) == any(p.match(line) for p in END_MARKERS), line
+        half = len(line) // 2
+        glued = len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]
+        assert _is_noise(line) == (any(p.match(line) for p in NOISE) or glued), line

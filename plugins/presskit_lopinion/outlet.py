@@ -134,6 +134,10 @@ SECTION_LABEL = re.compile(r"^(?:Rubrique|Cat[ée]gorie)\s*:\s*(?P<section>.{2,4
 BREADCRUMB = re.compile(r"^(?:Accueil|Home)\s*(?:[>»›/|]\s*(?P<rest>.*))?$", re.I)
 BREADCRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
 
+# A caption ending in its credit: "Le ministre à Rabat (Ph. MAP)".
+CAPTION_CREDIT = re.compile(
+    r"^.{0,150}\((?:Ph(?:oto)?s?\.?|Crédits?(?:\s*photos?)?\s*:|©)\s*:?[^()]{0,40}\)$", re.I
+)
 # Lines dropped wherever they stand: popup, share bars, counters, captions and credits.
 NOISE = (
     re.compile(r"^(?:X|×|✕|✖|Fermer|Close)$"),  # popup close button [solid]
@@ -154,8 +158,7 @@ NOISE = (
     re.compile(r"^\(?(?:Photos?|Ph|Crédits?(?: photos?)?|Image|Illustration)\s*(?:\.|:|-)\s*.{0,80}$", re.I),
     re.compile(r"^(?:DR|Photo d['’]illustration|Image d['’]illustration|Illustration)\.?$", re.I),
     re.compile(r"^L['’]Opinion(?: Maroc)?(?:\s*[-–|:].{0,100})?$"),  # logo text and tagline [guess]
-    # a caption ending in its credit: "Le ministre à Rabat (Ph. MAP)"
-    re.compile(r"^.{0,150}\((?:Ph(?:oto)?s?\.?|Crédits?(?:\s*photos?)?\s*:|©)\s*:?[^()]{0,40}\)$", re.I),
+    CAPTION_CREDIT,
     re.compile(r"^\d+\s*min(?:utes?)?\.? de lecture$", re.I),  # new-site reading time
     re.compile(r"^(?:Publicité|Advertisement|Sponsorisé|Contenu sponsorisé|Annonce)$", re.I),  # ad labels
 )
@@ -170,18 +173,20 @@ RELATED_HEADINGS = re.compile(
 )
 READ_MORE = re.compile(r"^(?:Lire la suite|Lire plus|Suite|Lire l['’]article)\s*(?:»|>|\.\.\.|…)?$", re.I)
 # Footers: anchored on whole short lines, so that a body sentence never ends the body.
+RIGHTS_FOOTER = re.compile(r"^.{0,60}(?:Tous droits réservés|All rights reserved).{0,40}$", re.I)
+ARABIC_FOOTER = re.compile(r"^.{0,80}(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)")
 FOOTER = (
     re.compile(
         r"^(?:©|Copyright).{0,60}(?:droits|rights|L['’]Opinion|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)", re.I
     ),
-    re.compile(r"^.{0,60}(?:Tous droits réservés|All rights reserved).{0,40}$", re.I),
+    RIGHTS_FOOTER,
     re.compile(
         r"^(?:Mentions légales|Politique de confidentialité|Conditions générales(?: d['’]utilisation)?"
         r"|Qui sommes[- ]nous|Contactez[- ]nous|Contact|Plan du site|Privacy Policy|"
         r"Terms of use|Contact us|About us)\s*\??$",
         re.I,
     ),
-    re.compile(r"^.{0,80}(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)"),  # Arabic footer
+    ARABIC_FOOTER,
 )
 END_MARKERS = (
     RELATED_HEADINGS,
@@ -213,6 +218,8 @@ INLINE_HEADING = re.compile(r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire
 INLINE_RELATED = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
 )
+# The longest INLINE_HEADING line (cleaned): "Lire également :".
+INLINE_HEADING_LENGTH = 16
 ELLIPSIS = ("...", "…")
 MAX_STAMPS = 60  # date lines examined for the article's header
 BRIEF_END = (".", "!", "?", "»", '"', "”")  # sentences of a brief
@@ -530,7 +537,12 @@ class LopinionOutlet(Outlet):
 
 def _same(a: str, b: str) -> bool:
     """Equal once folded, trailing punctuation aside (a title and its repeat as caption)."""
-    return fold(a).rstrip(" .") == fold(b).rstrip(" .")
+    return _same_key(a) == _same_key(b)
+
+
+def _same_key(line: str) -> str:
+    """What ``_same`` compares."""
+    return fold(line).rstrip(" .")
 
 
 def _detect_text(document: Document) -> float:
@@ -636,15 +648,28 @@ class _Stamp:
     new_site: bool = False
 
 
-def _prepare(raw: Sequence[str]) -> list[str]:
-    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept."""
-    bullets = Counter(clean(line) for line in raw if is_bullet(line))
-    out: list[str] = []
-    for line in raw:
-        text = clean(line)
+_BULLET_SIGNS = frozenset("•◦▪‣")  # what presskit.text.is_bullet finds unindented
+
+
+def _prepare(raw: Sequence[str], cleaned: Sequence[str]) -> list[str]:
+    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept.
+
+    ``cleaned`` holds the raw lines cleaned (``Document.cleaned_lines``)."""
+    kept: list[tuple[str, bool]] = []  # (cleaned line, is a bullet)
+    bullets: Counter[str] = Counter()
+    for line, text in zip(raw, cleaned, strict=True):
         if not text:
             continue
-        if is_bullet(line):
+        # a bullet opens with its sign or an indent: other lines need no closer look
+        bullet = (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line)
+        if bullet:
+            bullets[text] += 1
+        kept.append((text, bullet))
+    if not bullets:
+        return [text for text, _ in kept]
+    out: list[str] = []
+    for text, bullet in kept:
+        if bullet:
             item = text.lstrip("•◦▪‣·*- ").strip()
             if bullets[text] > 1 or len(item.split()) <= 4 or not item:
                 continue
@@ -653,21 +678,34 @@ def _prepare(raw: Sequence[str]) -> list[str]:
     return out
 
 
-_ANY_NOISE = matches_any(NOISE)
-_ANY_END = matches_any(END_MARKERS)
+# Most patterns are anchored on the line's first words and fail at once: they are joined
+# into one test. Three scan the line and are tried only when the line can match them:
+# a caption credit ends with ")", the rights footer holds at most 120 characters (60 before
+# the phrase, 40 after it), and each Arabic footer phrase holds "ح" or "ن".
+_ANY_NOISE = matches_any([p for p in NOISE if p is not CAPTION_CREDIT])
+_ANY_END = matches_any([p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER])
+RIGHTS_FOOTER_LENGTH = 120
 
 
+@lru_cache(maxsize=4096)
 def _is_noise(line: str) -> bool:
-    """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
-    if _ANY_NOISE(line):
+    """A line dropped wherever it stands (popup, share bar, credit, glued logo text).
+
+    Memoised: layout, body and related teasers test the same lines in turn."""
+    if _ANY_NOISE(line) or (line.endswith(")") and CAPTION_CREDIT.match(line)):
         return True
     half = len(line) // 2
     return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
 
 
+@lru_cache(maxsize=4096)
 def _is_end(line: str) -> bool:
     """A line that ends the body: related heading, tags, comments, newsletter, footer."""
-    return _ANY_END(line)
+    return (
+        _ANY_END(line)
+        or (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None)
+        or (("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None)
+    )
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -714,15 +752,20 @@ def _byline(line: str) -> tuple[tuple[str, ...], When | None] | None:
     return names, when
 
 
+def _words(line: str) -> int:
+    """Number of words of a cleaned non-blank line (single spaces between words)."""
+    return line.count(" ") + 1
+
+
 def _is_prose(line: str) -> bool:
     """A full paragraph: a dozen words or more, not a teaser cut by an ellipsis."""
-    return len(line.split()) >= 12 and not line.endswith(ELLIPSIS)
+    return _words(line) >= 12 and not line.endswith(ELLIPSIS)
 
 
 def _title_like(line: str) -> bool:
     """Could be a headline: a few words, not a date, byline, marker or noise."""
     return (
-        2 <= len(line.split()) <= 40
+        2 <= _words(line) <= 40
         and not line.endswith(ELLIPSIS)
         and not line.endswith(":")
         and not _is_noise(line)
@@ -817,7 +860,7 @@ def _end_of_body(lines: list[str], start: int) -> int:
 
 def _teaser_title(line: str) -> bool:
     """A short headline without a final period (a teaser's or a linked title)."""
-    return _title_like(line) and len(line.split()) <= 25 and not line.endswith(".")
+    return _title_like(line) and _words(line) <= 25 and not line.endswith(".")
 
 
 def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | None:
@@ -866,7 +909,7 @@ def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
 
 def _is_teaser_entry(body: list[str], layout: _Layout, teasers: int) -> bool:
     """A title/date/teaser entry of a listing rather than an article."""
-    words = sum(len(line.split()) for line in body)
+    words = sum(map(_words, body))
     return len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2)
 
 
@@ -1014,14 +1057,15 @@ def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[st
     """Drop noise and title repeats; move inline "Lire aussi" links to the related list."""
     body: list[str] = []
     linked = False  # the line after a bare "Lire aussi" heading is the linked title
+    title_key = None if title is None else _same_key(title)
     for line in lines:
-        if _is_noise(line) or (title is not None and _same(line, title)):
+        if _is_noise(line) or (title_key is not None and _same_key(line) == title_key):
             continue
-        inline = INLINE_RELATED.match(line)
+        inline = INLINE_RELATED.match(line) if ":" in line else None  # its colon is required
         if linked or inline:
             meta.related.append(Link(title=clean(inline["title"]) if inline else line))
             linked = False
-        elif INLINE_HEADING.match(line):
+        elif len(line) <= INLINE_HEADING_LENGTH and INLINE_HEADING.match(line):
             linked = True
         else:
             body.append(line)
@@ -1046,7 +1090,7 @@ def _related(lines: Sequence[str], start: int) -> list[Link]:
                 links[-1] = attrs.evolve(links[-1], published=stamp.when)
             else:
                 pending = stamp.when
-        elif _title_like(line) and len(line.split()) <= 25 and not line.endswith("."):
+        elif _title_like(line) and _words(line) <= 25 and not line.endswith("."):
             links.append(Link(title=line, published=pending))
             pending = None
     return links
@@ -1072,7 +1116,7 @@ def _tags(lines: Sequence[str], start: int) -> tuple[str, ...]:
 def _is_menu_word(line: str) -> bool:
     """A short unpunctuated line that is no credit, byline or signature: a menu entry."""
     return (
-        len(line.split()) <= 4
+        _words(line) <= 4
         and not line.endswith((".", "!", "?", "»", '"', "…", ":", ")"))
         and not (SOURCE_LABEL.match(line) or AGENCY_LINE.match(line) or BY.match(line) or _signature(line))
     )
@@ -1108,7 +1152,7 @@ def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
     """Build the Article of a text dump, with or without its header lines."""
-    lines = _prepare(document.lines)
+    lines = _prepare(document.lines, document.cleaned_lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
     meta = _Meta()
