@@ -528,3 +528,23 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
         half = len(line) // 2
         glued = len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]
         assert _is_noise(line) == (any(p.match(line) for p in NOISE) or glued), line
+
+
+def test_containers_rendered_together_give_the_lines_of_each() -> None:
+    """One ``blocks`` call over body and related boxes splits back into each one's lines."""
+    from presskit.html import blocks
+    from presskit_lopinion.html import BODY_DROP, _Page, _render, _render_all
+
+    plugins = Path(__file__).parents[1] / "plugins"
+    pages = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(plugins.glob("presskit_*/cases/*.html"))
+    ]
+    pages.append("<div class='texte'>un<br>deux <span>trois</span></div><td>quatre</td><p>cinq")
+    for page in pages:
+        tree = _html_doc(page).tree
+        nodes = [n for selector in ("div", "p", "section", "td", "li") for n in tree.css(selector)][:40]
+        assert _render_all(nodes) == [blocks(_render(n), drop=BODY_DROP) for n in nodes]
+        body = _Page.read(_html_doc(page)).source
+        if body is not None:
+            assert _render_all([body]) == [blocks(_render(body), drop=BODY_DROP)]

@@ -232,8 +232,14 @@ class _Page:
     title_node: LexborNode | None
     body_node: LexborNode | None
     region: LexborNode | None
-    boxes: tuple[LexborNode, ...]
+    boxes: tuple[LexborNode, ...]  # a box found by several selectors is listed as often
     base: str
+    source: LexborNode | None  # the body container, or the __NEXT_DATA__ article's HTML
+    source_lines: list[str]
+    box_lines: dict[int, list[str]]  # by mem_id
+
+    def lines_of(self, box: LexborNode) -> list[str]:
+        return self.box_lines[box.mem_id]
 
     @classmethod
     def read(cls, document: Document) -> _Page:
@@ -244,10 +250,17 @@ class _Page:
             region = _common(title_node, body_node)
         else:
             region = body_node.parent if body_node is not None else tree.body
+        nxt = _next_article(tree)
+        source = _next_body(nxt) or body_node
+        boxes = tuple(_related_boxes(tree, body_node))
+        unique = list({box.mem_id: box for box in boxes}.values())
+        rendered = _render_all(([source] if source is not None else []) + unique)
+        source_lines = rendered.pop(0) if source is not None else []
         return cls(
-            tree=tree, ld=json_ld_article(tree) or {}, next=_next_article(tree), title_node=title_node,
-            body_node=body_node, region=region, boxes=tuple(_related_boxes(tree, body_node)),
-            base=document.url or DEFAULT_BASE,
+            tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
+            body_node=body_node, region=region, boxes=boxes, base=document.url or DEFAULT_BASE,
+            source=source, source_lines=source_lines,
+            box_lines={box.mem_id: lines for box, lines in zip(unique, rendered, strict=True)},
         )  # fmt: skip
 
     def within(self, selectors: Sequence[str]) -> Iterator[LexborNode]:
@@ -309,34 +322,70 @@ def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[
 def _render(node: LexborNode) -> LexborNode | None:
     """A copy of ``node`` with embeds flattened to one line each (``blocks`` folds the rest)."""
     copy = LexborHTMLParser(node.html or "")
-    for embed in copy.css(", ".join(EMBEDS)):
-        embed.inner_html = html_lib.escape(node_text(embed) or "")
+    _flatten_embeds(copy)
     return copy.body
 
 
-def _lines(node: LexborNode | None) -> list[str]:
-    """Text blocks of a container, boilerplate and chrome dropped."""
-    return blocks(_render(node), drop=BODY_DROP) if node is not None else []
+def _flatten_embeds(copy: LexborHTMLParser) -> None:
+    for embed in copy.css(", ".join(EMBEDS)):
+        embed.inner_html = html_lib.escape(node_text(embed) or "")
 
 
-def _next_body(page: _Page) -> LexborNode | None:
+# Between containers rendered together, a line no page holds (private-use characters).
+_SPLIT = "\ue000presskit\ue000"
+
+
+def _render_all(nodes: Sequence[LexborNode]) -> list[list[str]]:
+    """Text blocks of each container, boilerplate and chrome dropped, from one ``blocks`` call.
+
+    The containers are copied into one document, each wrapped in a <div> and followed by a
+    marker paragraph: both ends are line breaks to ``blocks``, so that no line runs from one
+    container into the next, and the drop selectors name single elements, so that none
+    reaches across. Embeds are flattened in the copy. A <body> (a parsed __NEXT_DATA__
+    article) gives its content: a <body> tag inside a <div> would close the document.
+    """
+    parts = []
+    for node in nodes:
+        inner = node.inner_html if node.tag == "body" else node.html
+        parts.append(f"<div>{inner or ''}</div><p>{_SPLIT}</p>")
+    copy = LexborHTMLParser("".join(parts))
+    _flatten_embeds(copy)
+    groups: list[list[str]] = [[]]
+    for line in blocks(copy.body, drop=BODY_DROP):
+        if line == _SPLIT:
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    return groups[: len(nodes)]
+
+
+def _next_body(article: dict[str, Any]) -> LexborNode | None:
     """The new site's article HTML from __NEXT_DATA__, parsed apart [guess]."""
-    content = _pick(page.next, NEXT_CONTENT)
+    content = _pick(article, NEXT_CONTENT)
     return LexborHTMLParser(content).body if isinstance(content, str) else None
 
 
-def _anchors(node: LexborNode | None, base: str) -> dict[str, str]:
-    """Folded link text → absolute URL, for the links of ``node``."""
+def _anchors(node: LexborNode | None) -> dict[str, str]:
+    """Folded link text → href (the first one), for the links of ``node``."""
     found: dict[str, str] = {}
     for link in node.css("a[href]") if node is not None else []:
         text, href = node_text(link), attr(link, "href")
         if text and href and not href.startswith(("#", "javascript:")):
-            found.setdefault(fold(text), urljoin(base, href))
+            found.setdefault(fold(text), href)
     return found
 
 
-def _with_urls(links: Sequence[Link], anchors: dict[str, str]) -> list[Link]:
-    return [link if link.url else attrs.evolve(link, url=anchors.get(fold(link.title))) for link in links]
+def _with_urls(links: Sequence[Link], node: LexborNode | None, base: str) -> list[Link]:
+    """Links without a URL take that of the first link of ``node`` showing their title."""
+    if all(link.url for link in links):  # the anchors are read only when needed
+        return list(links)
+    anchors = _anchors(node)
+    return [
+        link
+        if link.url
+        else attrs.evolve(link, url=urljoin(base, href) if (href := anchors.get(fold(link.title))) else None)
+        for link in links
+    ]
 
 
 @attrs.frozen(kw_only=True)
@@ -351,13 +400,12 @@ class _Body:
     section: str | None = None
 
 
-def _read_body(node: LexborNode | None, title: str | None, base: str) -> _Body:
-    """Body paragraphs of a container, cleaned like a dump's body."""
-    lines = _lines(node)
+def _read_body(node: LexborNode | None, lines: list[str], title: str | None, base: str) -> _Body:
+    """Body paragraphs of a container (rendered to ``lines``), cleaned like a dump's body."""
     meta_ = dump._Meta()
     end = dump._end_of_body(lines, 0)
     body = dump._trim_tail(dump._trim_start(dump._clean_body(lines[:end], title, meta_), meta_), meta_)
-    meta_.related = _with_urls(meta_.related, _anchors(node, base))
+    meta_.related = _with_urls(meta_.related, node, base)
     return _Body(paragraphs=tuple(body), meta=meta_, tags=dump._tags(lines, end))
 
 
@@ -470,10 +518,10 @@ def _related(page: _Page) -> list[Link]:
     """Links of the related boxes, with the dates shown next to them."""
     links: list[Link] = []
     for box in page.boxes:
-        lines = _lines(box)
+        lines = page.lines_of(box)
         if not lines or not dump.RELATED_HEADINGS.match(lines[0]):
             lines = ["Lire aussi", *lines]
-        links += _with_urls(dump._related(lines, 0), _anchors(box, page.base))
+        links += _with_urls(dump._related(lines, 0), box, page.base)
     return links
 
 
@@ -539,11 +587,12 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
     # An article's metadata outweighs sidebar teasers around a short body.
     article_meta = bool(page.ld) or meta(page.tree, "og:type") == "article"
     teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
-    lines = blocks(page.tree.body, drop=PAGE_DROP)
-    boxed = sum(1 for box in page.boxes for line in _lines(box) if dump.NEW_SITE_DATE.match(line))
-    new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
-    if new_site >= 2 and not article_meta:
-        raise NotAnArticle(f"a listing of the new site: {new_site} dated teasers and no article body")
+    if not article_meta:  # the page rendered whole only when its count may decide
+        lines = blocks(page.tree.body, drop=PAGE_DROP)
+        boxed = sum(1 for box in page.boxes for line in page.lines_of(box) if dump.NEW_SITE_DATE.match(line))
+        new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
+        if new_site >= 2:
+            raise NotAnArticle(f"a listing of the new site: {new_site} dated teasers and no article body")
     if len(teasers) >= 2 and not article_meta:
         raise NotAnArticle(f"a WMaker listing or home page: {len(teasers)} teasers and no article body")
     if meta(page.tree, "og:type") == "website":
@@ -576,14 +625,14 @@ def extract_html(document: Document, outlet: dump.LopinionOutlet) -> Article:
     """Build the Article of an HTML page, or raise NotAnArticle / ExtractionError."""
     page = _Page.read(document)
     title = _title(page)
-    source = _next_body(page) or page.body_node
-    body = _read_body(source, title, page.base)
+    source = page.source
+    body = _read_body(source, page.source_lines, title, page.base)
     has_prose = any(dump._is_prose(p) for p in body.paragraphs)
     if not has_prose or _is_listing_body(page):
         _reject(page, body.paragraphs)
     if source is None:
         base = _page_as_dump(document, page, outlet)
-        links = _with_urls(base.related, _anchors(page.tree.body, page.base))
+        links = _with_urls(base.related, page.tree.body, page.base)
         found = dump._Meta(authors=list(base.authors), source=base.source, related=links)
         body = _Body(paragraphs=base.paragraphs, meta=found, tags=base.tags, published=base.published,
                      updated=base.updated, section=base.section)  # fmt: skip

@@ -545,6 +545,13 @@ def _same_key(line: str) -> str:
     return fold(line).rstrip(" .")
 
 
+def _may_fold_to(line: str, key: str) -> bool:
+    """False when ``_same_key(line)`` cannot be ``key``: a line opening with an ASCII letter
+    or digit keeps it, lower-cased, first once folded (a test without folding the line)."""
+    first = line[:1]
+    return not (first.isascii() and first.isalnum()) or first.lower() == key[:1]
+
+
 def _detect_text(document: Document) -> float:
     """WMaker fingerprints (capped: other sites share them), new-site dates, then the brand."""
     text = document.text
@@ -1059,7 +1066,9 @@ def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[st
     linked = False  # the line after a bare "Lire aussi" heading is the linked title
     title_key = None if title is None else _same_key(title)
     for line in lines:
-        if _is_noise(line) or (title_key is not None and _same_key(line) == title_key):
+        if _is_noise(line) or (
+            title_key is not None and _may_fold_to(line, title_key) and _same_key(line) == title_key
+        ):
             continue
         inline = INLINE_RELATED.match(line) if ":" in line else None  # its colon is required
         if linked or inline:
