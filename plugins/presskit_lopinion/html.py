@@ -291,6 +291,8 @@ def _body_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The longest container matched by the first body selector that matches."""
     for selector in BODY:
         nodes = tree.css(selector)
+        if len(nodes) == 1:
+            return nodes[0]
         if nodes:  # a bounded number of candidates: nested matches would make this quadratic
             return max(nodes[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
     return None
@@ -331,6 +333,17 @@ def _flatten_embeds(copy: LexborHTMLParser) -> None:
         embed.inner_html = html_lib.escape(node_text(embed) or "")
 
 
+def _drop(copy: LexborHTMLParser, selectors: Sequence[str]) -> None:
+    """Remove the elements matching ``selectors`` from a copy, as ``blocks(drop=...)`` would:
+    the selectors name single elements, so one query for all finds what one query each
+    would, and an element inside another removed one goes with it."""
+    found = copy.css(", ".join(selectors))
+    ids = {node.mem_id for node in found}
+    for node in found:
+        if not any(a.mem_id in ids for a in _ancestors(node, None)):
+            node.decompose()
+
+
 # Between containers rendered together, a line no page holds (private-use characters).
 _SPLIT = "\ue000presskit\ue000"
 
@@ -341,8 +354,9 @@ def _render_all(nodes: Sequence[LexborNode]) -> list[list[str]]:
     The containers are copied into one document, each wrapped in a <div> and followed by a
     marker paragraph: both ends are line breaks to ``blocks``, so that no line runs from one
     container into the next, and the drop selectors name single elements, so that none
-    reaches across. Embeds are flattened in the copy. A <body> (a parsed __NEXT_DATA__
-    article) gives its content: a <body> tag inside a <div> would close the document.
+    reaches across. Embeds are flattened, then BODY_DROP elements removed, in the copy. A
+    <body> (a parsed __NEXT_DATA__ article) gives its content: a <body> tag inside a <div>
+    would close the document.
     """
     parts = []
     for node in nodes:
@@ -350,8 +364,9 @@ def _render_all(nodes: Sequence[LexborNode]) -> list[list[str]]:
         parts.append(f"<div>{inner or ''}</div><p>{_SPLIT}</p>")
     copy = LexborHTMLParser("".join(parts))
     _flatten_embeds(copy)
+    _drop(copy, BODY_DROP)
     groups: list[list[str]] = [[]]
-    for line in blocks(copy.body, drop=BODY_DROP):
+    for line in blocks(copy.body):
         if line == _SPLIT:
             groups.append([])
         else:
@@ -517,7 +532,8 @@ def _in_body(page: _Page, node: LexborNode) -> bool:
 def _related(page: _Page) -> list[Link]:
     """Links of the related boxes, with the dates shown next to them."""
     links: list[Link] = []
-    for box in page.boxes:
+    # a box found by several selectors gives the same links again, which _article drops
+    for box in {box.mem_id: box for box in page.boxes}.values():
         lines = page.lines_of(box)
         if not lines or not dump.RELATED_HEADINGS.match(lines[0]):
             lines = ["Lire aussi", *lines]
@@ -562,10 +578,19 @@ def _images(page: _Page) -> list[Image]:
     """Pictures of the article region with caption and credit; og:image when there are none."""
     found: list[Image] = []
     seen: set[str] = set()
+    dropped: set[int] | None = None  # mem_ids of the region's IMAGE_DROP elements, found once
     for img in page.within(("img",)):
         url = _image_src(img, page.base)
-        if url is None or url in seen or any(a.css_matches(IMAGE_DROP) for a in _ancestors(img, page.region)):
+        if url is None or url in seen:
             continue
+        if page.region is None:
+            if any(a.css_matches(IMAGE_DROP) for a in _ancestors(img, None)):
+                continue
+        else:
+            if dropped is None:
+                dropped = {node.mem_id for node in page.region.css(IMAGE_DROP)}
+            if any(a.mem_id in dropped for a in _ancestors(img, page.region)):
+                continue
         seen.add(url)
         found.append(_image(img, url, page.region))
     fallback = meta(page.tree, "og:image")
