@@ -548,3 +548,26 @@ def test_containers_rendered_together_give_the_lines_of_each() -> None:
         body = _Page.read(_html_doc(page)).source
         if body is not None:
             assert _render_all([body]) == [blocks(_render(body), drop=BODY_DROP)]
+
+
+def test_metas_read_in_one_query_agree_with_meta() -> None:
+    from presskit.html import meta
+    from presskit_lopinion.html import _metas
+
+    names = ("og:site_name", "og:url", "twitter:site", "og:type")
+    plugins = Path(__file__).parents[1] / "plugins"
+    pages = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(plugins.glob("presskit_*/cases/*.html"))
+    ]
+    pages.append(
+        '<html><head><meta property="og:url" content="  "><meta name="og:url" content=" https://a.ma/x ">'
+        '<meta property="OG:SITE_NAME" content="Autre"><meta itemprop="og:site_name" content="L\'Opinion">'
+        '<meta name="twitter:site" content="@a"><meta property="twitter:site" content="@b"></head>'
+        '<body><meta property="og:type" content="article">'
+        '<meta property="og:type" content="website"></body></html>'
+    )
+    for page in pages:
+        tree = _html_doc(page).tree
+        expected = {name: value for name in names if (value := meta(tree, name)) is not None}
+        assert _metas(tree, names) == expected

@@ -88,6 +88,14 @@ SITE = re.compile(r"^L['’]Opinion\b|lopinion", re.I)
 TITLE_SUFFIX = re.compile(r"\s*[|–—-]\s*L['’]Opinion(?:\s+Maroc)?(?:\s*[-–|:].*)?$", re.I)
 UPDATE_LABEL = re.compile(r"(?:mis|mise)\s+à\s+jour|modifi|actualis|updated", re.I)
 WMAKER_CLASSES = ("div.wm-module", "h1.access", "h4.date a.rubrique", "div.sous_titre")
+WMAKER_SOURCE_MARKS = ("/photo/art/", "/xml/syndication.rss")  # asset and feed paths
+NEXT_SCRIPT = "script#__NEXT_DATA__"
+NEXT_SOURCE_MARK = "/_next/static/"
+# Any template fingerprint at all: the elements in one query, then the source's marks.
+TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
+TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
+TEMPLATE_SOURCE_HEAD = 5000  # characters of the source where _marked looks for them
+META_KEYS = ("property", "name", "itemprop")  # as presskit.html.meta tries them
 
 # __NEXT_DATA__ of the new site [guess]: the article object is found by its keys.
 NEXT_TITLE = ("title", "headline")
@@ -109,12 +117,33 @@ def _host(url: str | None) -> str | None:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.") or None
 
 
+def _metas(tree: LexborHTMLParser, names: Sequence[str]) -> dict[str, str]:
+    """``presskit.html.meta(tree, name)`` for each of ``names`` that has one, from one query:
+    per key in order, the content of the first <meta> whose key names it, when not blank."""
+    firsts: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        for key in META_KEYS:
+            value = attributes.get(key)
+            if value is not None and value in names and (key, value) not in firsts:
+                firsts[key, value] = attributes.get("content") or ""
+    found: dict[str, str] = {}
+    for name in names:
+        for key in META_KEYS:
+            content = (firsts.get((key, name)) or "").strip()
+            if content:
+                found[name] = clean(content)
+                break
+    return found
+
+
 def _site_evidence(tree: LexborHTMLParser) -> tuple[bool, bool]:
     """(names L'Opinion, names another site) from og:site_name, canonical, twitter:site, logo."""
-    name = meta(tree, "og:site_name")
-    canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or meta(tree, "og:url")
+    metas = _metas(tree, ("og:site_name", "og:url", "twitter:site"))
+    name = metas.get("og:site_name")
+    canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or metas.get("og:url")
     host = _host(canonical) or _host(attr(first(tree, LOGO_LINKS), "href"))
-    handle = meta(tree, "twitter:site") or ""
+    handle = metas.get("twitter:site") or ""
     own = bool(name and SITE.search(name)) or host == "lopinion.ma" or "lopinion" in handle.lower()
     foreign = bool(name and not SITE.search(name)) or (host is not None and host != "lopinion.ma")
     return own, foreign
@@ -125,24 +154,35 @@ def _template_score(document: Document) -> tuple[float, bool]:
     tree, source = document.tree, document.text
     score = 0.3 if tree.css_first(WMAKER_CLASSES[0]) is not None else 0.0
     score += 0.1 * sum(1 for selector in WMAKER_CLASSES[1:] if tree.css_first(selector) is not None)
-    score += 0.15 * sum(1 for mark in ("/photo/art/", "/xml/syndication.rss") if mark in source)
-    next_js = tree.css_first("script#__NEXT_DATA__") is not None or "/_next/static/" in source
+    score += 0.15 * sum(1 for mark in WMAKER_SOURCE_MARKS if mark in source)
+    next_js = tree.css_first(NEXT_SCRIPT) is not None or NEXT_SOURCE_MARK in source
     return min(score, 0.55), next_js
 
 
+def _marked(document: Document) -> bool:
+    """Whether the page shows any fingerprint of ``_template_score`` (a score or Next.js):
+    the elements in one query, then the source's marks where the template writes them (the
+    <head>'s feed link, og:image and script preloads, the first pictures)."""
+    if document.tree.css_first(TEMPLATE_ELEMENTS) is not None:
+        return True
+    stop = min(len(document.text), TEMPLATE_SOURCE_HEAD)
+    return any(document.text.find(mark, 0, stop) >= 0 for mark in TEMPLATE_SOURCE_MARKS)
+
+
 def detect_html(document: Document) -> float:
-    """Template fingerprints weighed by site evidence; another site's name scores near zero."""
+    """Template fingerprints weighed by site evidence; another site's name scores near zero.
+
+    With site evidence only whether the page shows any fingerprint counts."""
     try:
-        template, next_js = _template_score(document)
         own, foreign = _site_evidence(document.tree)
+        if foreign and not own:
+            return 0.05 if _marked(document) else 0.0
+        if own:
+            score = 0.95 if _marked(document) else 0.75
+            return score - 0.3 if foreign else score  # mixed evidence: a copy or a syndicated page
+        return _template_score(document)[0]  # WMaker without site evidence: possibly another WMaker site
     except Exception:  # noqa: BLE001 - detection must never raise
         return 0.0
-    if foreign and not own:
-        return 0.05 if template or next_js else 0.0
-    if own:
-        score = 0.95 if template or next_js else 0.75
-        return score - 0.3 if foreign else score  # mixed evidence: a copy or a syndicated page
-    return template  # WMaker without site evidence: possibly another WMaker site
 
 
 # -- the page: structured data and the article's nodes ------------------------------------------
