@@ -78,20 +78,24 @@ DETECT_HEAD = 2000
 DETECT_TAIL = 1500
 # Where a fingerprint line may start: after optional spaces or invisible marks (the
 # characters ``clean`` drops at a line start, the newline aside), a WMaker date line or
-# byline, a new-site date, the popup, or a short line opening like a RELATED_HEADINGS
-# (in any case, as that pattern; headings hold under 30 characters). Led by the literal
-# "\n", the search stops at line starts only; the lines found are cleaned and matched in full.
+# byline, a new-site date or, in the head, the popup; in the tail, a short line opening
+# like a RELATED_HEADINGS (in any case, as that pattern; headings hold under 30
+# characters), the template's headings following the body. Led by the literal "\n", the
+# search stops at line starts only; the lines found are cleaned and matched in full.
 _LINE_PAD = (
     r"[\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad]*"
 )
-_FINGERPRINT_AT = (
-    rf"{_LINE_PAD}(?:(?P<wmaker>(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Rédigé)\s)"
-    r"|(?P<new_site>\d{1,2}/\d)|(?P<popup>Suivez)"
+_DATED = (
+    r"(?P<wmaker>(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Rédigé)\s)|(?P<new_site>\d{1,2}/\d)"
+)
+_HEAD_AT = rf"{_LINE_PAD}(?:{_DATED}|(?P<popup>Suivez))"
+_HEAD_FINGERPRINT = re.compile(r"\n" + _HEAD_AT)
+_FIRST_FINGERPRINT = re.compile(_HEAD_AT)  # the first line has no newline before it
+_TAIL_FINGERPRINT = re.compile(
+    rf"\n{_LINE_PAD}(?:{_DATED}"
     r"|(?P<related>(?i:[àa] |lire|dans|art|sur|autr|dern|les|plus|vous|voir)(?=[^\n]{0,40}(?:\n|$))))"
 )
-_FINGERPRINT = re.compile(r"\n" + _FINGERPRINT_AT)
-FINGERPRINT_REACH = 60  # characters a _FINGERPRINT match may read past its line start
-_FIRST_FINGERPRINT = re.compile(_FINGERPRINT_AT)  # the first line has no newline before it
+FINGERPRINT_REACH = 60  # characters a head match may read past its line start
 
 # Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [probable].
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
@@ -590,18 +594,20 @@ def _detect_text(document: Document) -> float:
 
 
 def _fingerprints(text: str) -> Iterator[tuple[str, int, str]]:
-    """(kind, start, cleaned line) of the lines starting in the head or the tail that may be
-    fingerprints. A line starting in the head is read whole, even across the boundary."""
+    """(kind, start, cleaned line) of the lines that may be fingerprints: starting in the
+    head (read whole, even across its end) or in the tail. A short text is all head and
+    tail: its date lines are taken once, from the head."""
     head = min(len(text), DETECT_HEAD)
     found: list[tuple[int, str | None]] = []  # (where the line's newline is, kind)
     first = _FIRST_FINGERPRINT.match(text, 0, head + FINGERPRINT_REACH)
     if first is not None:
         found.append((-1, first.lastgroup))
-    for match in _FINGERPRINT.finditer(text, 0, head + FINGERPRINT_REACH):
+    for match in _HEAD_FINGERPRINT.finditer(text, 0, head + FINGERPRINT_REACH):
         if match.start() < head:
             found.append((match.start(), match.lastgroup))
-    for match in _FINGERPRINT.finditer(text, max(head, len(text) - DETECT_TAIL)):
-        found.append((match.start(), match.lastgroup))
+    for match in _TAIL_FINGERPRINT.finditer(text, max(0, len(text) - DETECT_TAIL)):
+        if match.start() >= head or match.lastgroup == "related":
+            found.append((match.start(), match.lastgroup))
     for newline, kind in found:
         at = newline + 1  # the line's first character
         end = text.find("\n", at)
