@@ -225,6 +225,7 @@ INLINE_RELATED = re.compile(
 # The longest INLINE_HEADING line (cleaned): "Lire également :".
 INLINE_HEADING_LENGTH = 16
 ELLIPSIS = ("...", "…")
+DIGIT = re.compile(r"\d")  # any decimal digit, as presskit.dates finds them
 MAX_STAMPS = 60  # date lines examined for the article's header
 BRIEF_END = (".", "!", "?", "»", '"', "”")  # sentences of a brief
 HOME_PATHS = r"^/?(?:fr/?|index\.(?:html?|php))?(?:\?|$)"
@@ -729,7 +730,7 @@ def _names(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _stamp(line: str) -> _Stamp | None:
     """Parse a date line (plain, labelled, rubrique-prefixed, byline with date, new site)."""
-    if len(line) > 120:
+    if len(line) > 120 or not DIGIT.search(line):  # every date has digits (presskit.dates)
         return None
     m = NEW_SITE_DATE.match(line)
     if m:
