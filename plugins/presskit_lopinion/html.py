@@ -398,6 +398,8 @@ def _render_all(nodes: Sequence[LexborNode]) -> list[list[str]]:
     <body> (a parsed __NEXT_DATA__ article) gives its content: a <body> tag inside a <div>
     would close the document.
     """
+    if not nodes:
+        return []
     parts = []
     for node in nodes:
         inner = node.inner_html if node.tag == "body" else node.html
