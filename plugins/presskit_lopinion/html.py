@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, When
 from presskit.dates import find_dates
-from presskit.html import attr, blocks, first, json_ld_article, language, meta, node_text, when
+from presskit.html import attr, blocks, first, json_ld_article, language, node_text, when
 from presskit.text import clean, fold
 from presskit_lopinion import outlet as dump  # the dump parser whose rules the HTML path shares
 
@@ -96,6 +96,15 @@ TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
 TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
 TEMPLATE_SOURCE_HEAD = 5000  # characters of the source where _marked looks for them
 META_KEYS = ("property", "name", "itemprop")  # as presskit.html.meta tries them
+# The <meta> elements extraction reads, all found in one query.
+PAGE_METAS = (
+    "og:title",
+    "og:type",
+    "og:image",
+    "article:section",
+    "article:published_time",
+    "article:modified_time",
+)
 
 # __NEXT_DATA__ of the new site [guess]: the article object is found by its keys.
 NEXT_TITLE = ("title", "headline")
@@ -277,6 +286,7 @@ class _Page:
     source: LexborNode | None  # the body container, or the __NEXT_DATA__ article's HTML
     source_lines: list[str]
     box_lines: dict[int, list[str]]  # by mem_id
+    metas: dict[str, str]  # PAGE_METAS, as presskit.html.meta reads them
 
     def lines_of(self, box: LexborNode) -> list[str]:
         return self.box_lines[box.mem_id]
@@ -299,7 +309,7 @@ class _Page:
         return cls(
             tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
             body_node=body_node, region=region, boxes=boxes, base=document.url or DEFAULT_BASE,
-            source=source, source_lines=source_lines,
+            source=source, source_lines=source_lines, metas=_metas(tree, PAGE_METAS),
             box_lines={box.mem_id: lines for box, lines in zip(unique, rendered, strict=True)},
         )  # fmt: skip
 
@@ -472,7 +482,7 @@ def _read_body(node: LexborNode | None, lines: list[str], title: str | None, bas
 def _title(page: _Page) -> str | None:
     """Headline: JSON-LD, __NEXT_DATA__, og:title (site suffix cut), then the h1."""
     shown = node_text(page.title_node)
-    for value in (page.ld.get("headline"), page.next.get("title"), meta(page.tree, "og:title")):
+    for value in (page.ld.get("headline"), page.next.get("title"), page.metas.get("og:title")):
         if isinstance(value, str) and (text := clean(TITLE_SUFFIX.sub("", value))):
             cut = text.rstrip(".… ")
             # a metadata headline cut short for length: the page shows the whole one
@@ -515,10 +525,10 @@ def _dates(page: _Page, body: _Body) -> tuple[When | None, When | None]:
     if published is None:
         published, updated = body.published, body.updated
     if published is None:
-        tree, ld, nxt = page.tree, page.ld, page.next
-        published = (when(ld.get("datePublished")) or when(meta(tree, "article:published_time"))
+        ld, nxt = page.ld, page.next
+        published = (when(ld.get("datePublished")) or when(page.metas.get("article:published_time"))
                      or when(_str(_pick(nxt, NEXT_PUBLISHED))))  # fmt: skip
-        updated = (when(ld.get("dateModified")) or when(meta(tree, "article:modified_time"))
+        updated = (when(ld.get("dateModified")) or when(page.metas.get("article:modified_time"))
                    or when(_str(_pick(nxt, NEXT_UPDATED))))  # fmt: skip
     return published, None if updated == published else updated
 
@@ -530,7 +540,7 @@ def _str(value: Any) -> str | None:
 def _section(page: _Page, title: str | None) -> str | None:
     """Rubrique: article:section, JSON-LD, __NEXT_DATA__, the rubrique link, the breadcrumb."""
     names = _names(page.ld.get("articleSection")) + _names(_pick(page.next, NEXT_SECTION))
-    section = meta(page.tree, "article:section") or (names[0] if names else None)
+    section = page.metas.get("article:section") or (names[0] if names else None)
     section = section or next((t for n in page.within(SECTION) if (t := node_text(n))), None)
     if section:
         return section
@@ -635,7 +645,7 @@ def _images(page: _Page) -> list[Image]:
                 continue
         seen.add(url)
         found.append(_image(img, url, page.region))
-    fallback = meta(page.tree, "og:image")
+    fallback = page.metas.get("og:image")
     return found or ([Image(url=urljoin(page.base, fallback))] if fallback else [])
 
 
@@ -652,7 +662,7 @@ def _ancestors(node: LexborNode, stop: LexborNode | None) -> Iterator[LexborNode
 def _reject(page: _Page, body: Sequence[str]) -> None:
     """Raise NotAnArticle for listings, home pages and teaser-only pages."""
     # An article's metadata outweighs sidebar teasers around a short body.
-    article_meta = bool(page.ld) or meta(page.tree, "og:type") == "article"
+    article_meta = bool(page.ld) or page.metas.get("og:type") == "article"
     teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
     if not article_meta:  # the page rendered whole only when its count may decide
         lines = blocks(page.tree.body, drop=PAGE_DROP)
@@ -662,7 +672,7 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
             raise NotAnArticle(f"a listing of the new site: {new_site} dated teasers and no article body")
     if len(teasers) >= 2 and not article_meta:
         raise NotAnArticle(f"a WMaker listing or home page: {len(teasers)} teasers and no article body")
-    if meta(page.tree, "og:type") == "website":
+    if page.metas.get("og:type") == "website":
         raise NotAnArticle("a listing or home page: og:type is website and there is no article body")
     if 0 < len(body) <= 2 and (body[-1].endswith(dump.ELLIPSIS) or dump.READ_MORE.match(body[-1])):
         raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
