@@ -31,8 +31,9 @@ HEADER = re.compile(
     r"(?:Ecrit\s+par|[ÉE]crit\s+par|Par)\s*:\s*(?P<author>.*)$",
     re.I,
 )
-# Detection looks for the header line in the first 5,000 characters of a dump: it stands
-# under the site menu and the title, about the 10th line (80 lines of a dump).
+# Detection looks for the header line in the first 5,000 characters of a dump (about 80
+# lines): it stands under the site menu and the title, about the 10th line of the sample
+# and case dumps [solid].
 DETECT_HEAD = 5000
 # Lines that end the article body, in page order (promo lines, tags, related lists).
 END_MARKERS = (

@@ -69,11 +69,12 @@ BRAND_HINTS = ("pinion", "PINION")
 # "L'Opinion Maroc", "© 2024 L'Opinion" with a few spaces around the year).
 BRAND_REACH = (24, 16)
 # Detection reads a bounded head and tail of the raw text, where the template puts its
-# fingerprints. A full WMaker dump shows the logo (the brand), menus, the Facebook popup,
-# breadcrumb, title and date line in its first 400 characters, and a listing a dated
-# teaser every 200 or so: 2,000 characters leave room for long menus and hold enough
-# teasers to tell a listing. The related teasers (headed, dated), "Dans la même rubrique",
-# the app block and the copyright line (the brand) close a page in about 600 characters.
+# fingerprints (sizes measured on the sample and case dumps [solid]). A full WMaker dump
+# shows the logo (the brand), menus, the Facebook popup, breadcrumb, title and date line
+# in its first 400 characters, and a listing a dated teaser every 200 or so: 2,000
+# characters leave room for long menus and hold enough teasers to tell a listing. The
+# related teasers (headed, dated), "Dans la même rubrique", the app block and the
+# copyright line (the brand) close a page in about 600 characters.
 DETECT_HEAD = 2000
 DETECT_TAIL = 1500
 # Where a fingerprint line may start: after optional spaces or invisible marks (the
