@@ -702,25 +702,39 @@ _ANY_END = matches_any([p for p in END_MARKERS if p is not RIGHTS_FOOTER and p i
 RIGHTS_FOOTER_LENGTH = 120
 
 
-@lru_cache(maxsize=4096)
-def _is_noise(line: str) -> bool:
-    """A line dropped wherever it stands (popup, share bar, credit, glued logo text).
+# Layout, body and related teasers test the same lines in turn: the tests of lines up to
+# MEMO_LENGTH characters are memoised (as presskit.text memoises clean and fold); longer
+# ones would fill the memo for little.
+MEMO_LENGTH = 300
 
-    Memoised: layout, body and related teasers test the same lines in turn."""
+
+def _is_noise(line: str) -> bool:
+    """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
+    return _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line)
+
+
+def _noise(line: str) -> bool:
     if _ANY_NOISE(line) or (line.endswith(")") and CAPTION_CREDIT.match(line)):
         return True
     half = len(line) // 2
     return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
 
 
-@lru_cache(maxsize=4096)
 def _is_end(line: str) -> bool:
     """A line that ends the body: related heading, tags, comments, newsletter, footer."""
+    return _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
+
+
+def _end(line: str) -> bool:
     return (
         _ANY_END(line)
         or (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None)
         or (("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None)
     )
+
+
+_noise_memo = lru_cache(maxsize=4096)(_noise)
+_end_memo = lru_cache(maxsize=4096)(_end)
 
 
 def _names(text: str) -> tuple[str, ...]:
