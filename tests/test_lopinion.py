@@ -302,8 +302,12 @@ def test_html_and_dump_of_the_same_article_agree() -> None:
 
 def test_html_variant_without_json_ld_or_meta_gives_the_same_record() -> None:
     full = _html(_page("article-full.html"))
-    bare = _without(_page("article-full.html"), r"<script type=\"application/ld\+json\">.*?</script>",
-                    r"<meta property=[^>]*>", r"<link rel=\"canonical\"[^>]*>")
+    bare = _without(
+        _page("article-full.html"),
+        r"<script type=\"application/ld\+json\">.*?</script>",
+        r"<meta property=[^>]*>",
+        r"<link rel=\"canonical\"[^>]*>",
+    )
     _same_record(_html(bare), full)
     _same_record(_html(_page("article-popup-no-meta.html")), full)
 
@@ -458,8 +462,13 @@ def test_other_outlets_html_cases_score_low() -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["<html>", "<html><head><meta property='og:site_name'></head></html>", "<div class='wm-module'>",
-     '<script id="__NEXT_DATA__">{not json</script><h1>x</h1>', "\x00<html><body>\x92</body>"],
+    [
+        "<html>",
+        "<html><head><meta property='og:site_name'></head></html>",
+        "<div class='wm-module'>",
+        '<script id="__NEXT_DATA__">{not json</script><h1>x</h1>',
+        "\x00<html><body>\x92</body>",
+    ],
 )
 def test_html_detect_never_raises_and_odd_pages_fail_cleanly(content: str) -> None:
     document = _html_doc(content)
@@ -468,11 +477,97 @@ def test_html_detect_never_raises_and_odd_pages_fail_cleanly(content: str) -> No
         OUTLET.extract(document)
 
 
-def test_brand_word_is_necessary_for_the_brand() -> None:
-    """The fast pre-check never rules out a text the brand pattern matches."""
-    from presskit_lopinion.outlet import BRAND, BRAND_WORD
+def test_brand_hints_are_necessary_for_the_brand() -> None:
+    """The literal pre-check never rules out a usual spelling the brand pattern matches."""
+    from presskit_lopinion.outlet import BRAND, BRAND_HINTS, BRAND_REACH
 
-    for text in ("lopinion.ma", "L'OPINION MAROC", "© 2024 L’Opinion", "LOPİNİON.MA", "lopınıon.ma"):
+    for text in ("lopinion.ma", "Lopinion.ma", "L'OPINION MAROC", "© 2024 L’Opinion", "©  2024  L'OPINION"):
         assert BRAND.search(text)
-        assert BRAND_WORD.search(text.lower())
-    assert BRAND_WORD.search("le360 et hespress".lower()) is None
+        at = min(i for i in (text.find(h) for h in BRAND_HINTS) if i >= 0)
+        assert BRAND.search(text, max(0, at - BRAND_REACH[0]), at + BRAND_REACH[1])
+    assert not any(h in "le360 et hespress" for h in BRAND_HINTS)
+
+
+def test_text_detection_reads_the_head_and_the_tail() -> None:
+    """Fingerprints on the first line, across newline styles, and at the end of a long dump."""
+    wmaker = "Lundi 15 Avril 2024 - 20:00\nUn titre\n" + PARAGRAPH + "\n\nLire aussi\nUn autre titre"
+    score = OUTLET.detect(_doc(wmaker))
+    assert score == 0.45  # the date line opening the dump, the related heading closing it
+    for newline in ("\r\n", "\r"):
+        assert OUTLET.detect(_doc(wmaker.replace("\n", newline))) == score
+    long = wmaker.replace(PARAGRAPH, "\n\n".join([PARAGRAPH] * 60))
+    assert OUTLET.detect(_doc(long)) == score
+    assert OUTLET.detect(_doc(long + "\n© 2024 L'Opinion - Tous droits réservés")) == 0.75
+    # a listing: dated teasers, indented or not, in the head
+    teasers = "".join(f"Titre {i}\n  Lundi {i} Avril 2024 - 20:00\nUn résumé…\n" for i in range(1, 4))
+    assert OUTLET.detect(_doc(teasers)) == 0.45
+
+
+def test_line_tests_agree_with_the_pattern_lists() -> None:
+    """The guards before the scanning noise and end patterns never change a verdict."""
+    from presskit_lopinion.outlet import END_MARKERS, NOISE, _is_end, _is_noise
+
+    plugins = Path(__file__).parents[1] / "plugins"
+    lines = {
+        clean
+        for path in plugins.glob("presskit_*/cases/*.txt")
+        for clean in presskit.text.non_blank(path.read_text(encoding="utf-8").splitlines())
+    }
+    lines |= {
+        "© 2023 L'Opinion - Tous droits réservés",
+        "TOUS DROITS RÉSERVÉS",
+        "x" * 60 + "All rights reserved" + "y" * 40,
+        "x" * 60 + "All rights reserved" + "y" * 41,
+        "جميع الحقوق محفوظة © 2023",
+        "من نحن",
+        "Le ministre à Rabat (Ph. MAP)",
+        "Le ministre à Rabat (Ph. MAP) hier",
+    }
+    for line in lines:
+        assert _is_end(line) == any(p.match(line) for p in END_MARKERS), line
+        half = len(line) // 2
+        glued = len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]
+        assert _is_noise(line) == (any(p.match(line) for p in NOISE) or glued), line
+
+
+def test_containers_rendered_together_give_the_lines_of_each() -> None:
+    """One ``blocks`` call over body and related boxes splits back into each one's lines."""
+    from presskit.html import blocks
+    from presskit_lopinion.html import BODY_DROP, _Page, _render, _render_all
+
+    plugins = Path(__file__).parents[1] / "plugins"
+    pages = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(plugins.glob("presskit_*/cases/*.html"))
+    ]
+    pages.append("<div class='texte'>un<br>deux <span>trois</span></div><td>quatre</td><p>cinq")
+    for page in pages:
+        tree = _html_doc(page).tree
+        nodes = [n for selector in ("div", "p", "section", "td", "li") for n in tree.css(selector)][:40]
+        assert _render_all(nodes) == [blocks(_render(n), drop=BODY_DROP) for n in nodes]
+        body = _Page.read(_html_doc(page)).source
+        if body is not None:
+            assert _render_all([body]) == [blocks(_render(body), drop=BODY_DROP)]
+
+
+def test_metas_read_in_one_query_agree_with_meta() -> None:
+    from presskit.html import meta
+    from presskit_lopinion.html import _metas
+
+    names = ("og:site_name", "og:url", "twitter:site", "og:type")
+    plugins = Path(__file__).parents[1] / "plugins"
+    pages = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(plugins.glob("presskit_*/cases/*.html"))
+    ]
+    pages.append(
+        '<html><head><meta property="og:url" content="  "><meta name="og:url" content=" https://a.ma/x ">'
+        '<meta property="OG:SITE_NAME" content="Autre"><meta itemprop="og:site_name" content="L\'Opinion">'
+        '<meta name="twitter:site" content="@a"><meta property="twitter:site" content="@b"></head>'
+        '<body><meta property="og:type" content="article">'
+        '<meta property="og:type" content="website"></body></html>'
+    )
+    for page in pages:
+        tree = _html_doc(page).tree
+        expected = {name: value for name in names if (value := meta(tree, name)) is not None}
+        assert _metas(tree, names) == expected

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, When
 from presskit.dates import find_dates
-from presskit.html import attr, blocks, first, json_ld_article, language, meta, node_text, when
+from presskit.html import attr, blocks, first, json_ld_article, language, node_text, when
 from presskit.text import clean, fold
 from presskit_lopinion import outlet as dump  # the dump parser whose rules the HTML path shares
 
@@ -88,6 +88,23 @@ SITE = re.compile(r"^L['’]Opinion\b|lopinion", re.I)
 TITLE_SUFFIX = re.compile(r"\s*[|–—-]\s*L['’]Opinion(?:\s+Maroc)?(?:\s*[-–|:].*)?$", re.I)
 UPDATE_LABEL = re.compile(r"(?:mis|mise)\s+à\s+jour|modifi|actualis|updated", re.I)
 WMAKER_CLASSES = ("div.wm-module", "h1.access", "h4.date a.rubrique", "div.sous_titre")
+WMAKER_SOURCE_MARKS = ("/photo/art/", "/xml/syndication.rss")  # asset and feed paths
+NEXT_SCRIPT = "script#__NEXT_DATA__"
+NEXT_SOURCE_MARK = "/_next/static/"
+# Any template fingerprint at all: the elements in one query, then the source's marks.
+TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
+TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
+TEMPLATE_SOURCE_HEAD = 5000  # characters of the source where _marked looks for them
+META_KEYS = ("property", "name", "itemprop")  # as presskit.html.meta tries them
+# The <meta> elements extraction reads, all found in one query.
+PAGE_METAS = (
+    "og:title",
+    "og:type",
+    "og:image",
+    "article:section",
+    "article:published_time",
+    "article:modified_time",
+)
 
 # __NEXT_DATA__ of the new site [guess]: the article object is found by its keys.
 NEXT_TITLE = ("title", "headline")
@@ -109,12 +126,33 @@ def _host(url: str | None) -> str | None:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.") or None
 
 
+def _metas(tree: LexborHTMLParser, names: Sequence[str]) -> dict[str, str]:
+    """``presskit.html.meta(tree, name)`` for each of ``names`` that has one, from one query:
+    per key in order, the content of the first <meta> whose key names it, when not blank."""
+    firsts: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        for key in META_KEYS:
+            value = attributes.get(key)
+            if value is not None and value in names and (key, value) not in firsts:
+                firsts[key, value] = attributes.get("content") or ""
+    found: dict[str, str] = {}
+    for name in names:
+        for key in META_KEYS:
+            content = (firsts.get((key, name)) or "").strip()
+            if content:
+                found[name] = clean(content)
+                break
+    return found
+
+
 def _site_evidence(tree: LexborHTMLParser) -> tuple[bool, bool]:
     """(names L'Opinion, names another site) from og:site_name, canonical, twitter:site, logo."""
-    name = meta(tree, "og:site_name")
-    canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or meta(tree, "og:url")
+    metas = _metas(tree, ("og:site_name", "og:url", "twitter:site"))
+    name = metas.get("og:site_name")
+    canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or metas.get("og:url")
     host = _host(canonical) or _host(attr(first(tree, LOGO_LINKS), "href"))
-    handle = meta(tree, "twitter:site") or ""
+    handle = metas.get("twitter:site") or ""
     own = bool(name and SITE.search(name)) or host == "lopinion.ma" or "lopinion" in handle.lower()
     foreign = bool(name and not SITE.search(name)) or (host is not None and host != "lopinion.ma")
     return own, foreign
@@ -125,24 +163,35 @@ def _template_score(document: Document) -> tuple[float, bool]:
     tree, source = document.tree, document.text
     score = 0.3 if tree.css_first(WMAKER_CLASSES[0]) is not None else 0.0
     score += 0.1 * sum(1 for selector in WMAKER_CLASSES[1:] if tree.css_first(selector) is not None)
-    score += 0.15 * sum(1 for mark in ("/photo/art/", "/xml/syndication.rss") if mark in source)
-    next_js = tree.css_first("script#__NEXT_DATA__") is not None or "/_next/static/" in source
+    score += 0.15 * sum(1 for mark in WMAKER_SOURCE_MARKS if mark in source)
+    next_js = tree.css_first(NEXT_SCRIPT) is not None or NEXT_SOURCE_MARK in source
     return min(score, 0.55), next_js
 
 
+def _marked(document: Document) -> bool:
+    """Whether the page shows any fingerprint of ``_template_score`` (a score or Next.js):
+    the elements in one query, then the source's marks where the template writes them (the
+    <head>'s feed link, og:image and script preloads, the first pictures)."""
+    if document.tree.css_first(TEMPLATE_ELEMENTS) is not None:
+        return True
+    stop = min(len(document.text), TEMPLATE_SOURCE_HEAD)
+    return any(document.text.find(mark, 0, stop) >= 0 for mark in TEMPLATE_SOURCE_MARKS)
+
+
 def detect_html(document: Document) -> float:
-    """Template fingerprints weighed by site evidence; another site's name scores near zero."""
+    """Template fingerprints weighed by site evidence; another site's name scores near zero.
+
+    With site evidence only whether the page shows any fingerprint counts."""
     try:
-        template, next_js = _template_score(document)
         own, foreign = _site_evidence(document.tree)
+        if foreign and not own:
+            return 0.05 if _marked(document) else 0.0
+        if own:
+            score = 0.95 if _marked(document) else 0.75
+            return score - 0.3 if foreign else score  # mixed evidence: a copy or a syndicated page
+        return _template_score(document)[0]  # WMaker without site evidence: possibly another WMaker site
     except Exception:  # noqa: BLE001 - detection must never raise
         return 0.0
-    if foreign and not own:
-        return 0.05 if template or next_js else 0.0
-    if own:
-        score = 0.95 if template or next_js else 0.75
-        return score - 0.3 if foreign else score  # mixed evidence: a copy or a syndicated page
-    return template  # WMaker without site evidence: possibly another WMaker site
 
 
 # -- the page: structured data and the article's nodes ------------------------------------------
@@ -232,8 +281,15 @@ class _Page:
     title_node: LexborNode | None
     body_node: LexborNode | None
     region: LexborNode | None
-    boxes: tuple[LexborNode, ...]
+    boxes: tuple[LexborNode, ...]  # a box found by several selectors is listed as often
     base: str
+    source: LexborNode | None  # the body container, or the __NEXT_DATA__ article's HTML
+    source_lines: list[str]
+    box_lines: dict[int, list[str]]  # by mem_id
+    metas: dict[str, str]  # PAGE_METAS, as presskit.html.meta reads them
+
+    def lines_of(self, box: LexborNode) -> list[str]:
+        return self.box_lines[box.mem_id]
 
     @classmethod
     def read(cls, document: Document) -> _Page:
@@ -244,10 +300,17 @@ class _Page:
             region = _common(title_node, body_node)
         else:
             region = body_node.parent if body_node is not None else tree.body
+        nxt = _next_article(tree)
+        source = _next_body(nxt) or body_node
+        boxes = tuple(_related_boxes(tree, body_node))
+        unique = list({box.mem_id: box for box in boxes}.values())
+        rendered = _render_all(([source] if source is not None else []) + unique)
+        source_lines = rendered.pop(0) if source is not None else []
         return cls(
-            tree=tree, ld=json_ld_article(tree) or {}, next=_next_article(tree), title_node=title_node,
-            body_node=body_node, region=region, boxes=tuple(_related_boxes(tree, body_node)),
-            base=document.url or DEFAULT_BASE,
+            tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
+            body_node=body_node, region=region, boxes=boxes, base=document.url or DEFAULT_BASE,
+            source=source, source_lines=source_lines, metas=_metas(tree, PAGE_METAS),
+            box_lines={box.mem_id: lines for box, lines in zip(unique, rendered, strict=True)},
         )  # fmt: skip
 
     def within(self, selectors: Sequence[str]) -> Iterator[LexborNode]:
@@ -278,6 +341,8 @@ def _body_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The longest container matched by the first body selector that matches."""
     for selector in BODY:
         nodes = tree.css(selector)
+        if len(nodes) == 1:
+            return nodes[0]
         if nodes:  # a bounded number of candidates: nested matches would make this quadratic
             return max(nodes[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
     return None
@@ -309,34 +374,85 @@ def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[
 def _render(node: LexborNode) -> LexborNode | None:
     """A copy of ``node`` with embeds flattened to one line each (``blocks`` folds the rest)."""
     copy = LexborHTMLParser(node.html or "")
-    for embed in copy.css(", ".join(EMBEDS)):
-        embed.inner_html = html_lib.escape(node_text(embed) or "")
+    _flatten_embeds(copy)
     return copy.body
 
 
-def _lines(node: LexborNode | None) -> list[str]:
-    """Text blocks of a container, boilerplate and chrome dropped."""
-    return blocks(_render(node), drop=BODY_DROP) if node is not None else []
+def _flatten_embeds(copy: LexborHTMLParser) -> None:
+    for embed in copy.css(", ".join(EMBEDS)):
+        embed.inner_html = html_lib.escape(node_text(embed) or "")
 
 
-def _next_body(page: _Page) -> LexborNode | None:
+def _drop(copy: LexborHTMLParser, selectors: Sequence[str]) -> None:
+    """Remove the elements matching ``selectors`` from a copy, as ``blocks(drop=...)`` would:
+    the selectors name single elements, so one query for all finds what one query each
+    would, and an element inside another removed one goes with it."""
+    found = copy.css(", ".join(selectors))
+    ids = {node.mem_id for node in found}
+    for node in found:
+        if not any(a.mem_id in ids for a in _ancestors(node, None)):
+            node.decompose()
+
+
+# Between containers rendered together, a line no page holds (private-use characters).
+_SPLIT = "\ue000presskit\ue000"
+
+
+def _render_all(nodes: Sequence[LexborNode]) -> list[list[str]]:
+    """Text blocks of each container, boilerplate and chrome dropped, from one ``blocks`` call.
+
+    The containers are copied into one document, each wrapped in a <div> and followed by a
+    marker paragraph: both ends are line breaks to ``blocks``, so that no line runs from one
+    container into the next, and the drop selectors name single elements, so that none
+    reaches across. Embeds are flattened, then BODY_DROP elements removed, in the copy. A
+    <body> (a parsed __NEXT_DATA__ article) gives its content: a <body> tag inside a <div>
+    would close the document.
+    """
+    if not nodes:
+        return []
+    parts = []
+    for node in nodes:
+        inner = node.inner_html if node.tag == "body" else node.html
+        parts.append(f"<div>{inner or ''}</div><p>{_SPLIT}</p>")
+    copy = LexborHTMLParser("".join(parts))
+    _flatten_embeds(copy)
+    _drop(copy, BODY_DROP)
+    groups: list[list[str]] = [[]]
+    for line in blocks(copy.body):
+        if line == _SPLIT:
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    return groups[: len(nodes)]
+
+
+def _next_body(article: dict[str, Any]) -> LexborNode | None:
     """The new site's article HTML from __NEXT_DATA__, parsed apart [guess]."""
-    content = _pick(page.next, NEXT_CONTENT)
+    content = _pick(article, NEXT_CONTENT)
     return LexborHTMLParser(content).body if isinstance(content, str) else None
 
 
-def _anchors(node: LexborNode | None, base: str) -> dict[str, str]:
-    """Folded link text → absolute URL, for the links of ``node``."""
+def _anchors(node: LexborNode | None) -> dict[str, str]:
+    """Folded link text → href (the first one), for the links of ``node``."""
     found: dict[str, str] = {}
     for link in node.css("a[href]") if node is not None else []:
         text, href = node_text(link), attr(link, "href")
         if text and href and not href.startswith(("#", "javascript:")):
-            found.setdefault(fold(text), urljoin(base, href))
+            found.setdefault(fold(text), href)
     return found
 
 
-def _with_urls(links: Sequence[Link], anchors: dict[str, str]) -> list[Link]:
-    return [link if link.url else attrs.evolve(link, url=anchors.get(fold(link.title))) for link in links]
+def _with_urls(links: Sequence[Link], node: LexborNode | None, base: str) -> list[Link]:
+    """Links without a URL take that of the first link of ``node`` showing their title."""
+    if all(link.url for link in links):  # the anchors are read only when needed
+        return list(links)
+    anchors = _anchors(node)
+    return [
+        link
+        if link.url
+        else attrs.evolve(link, url=urljoin(base, href) if (href := anchors.get(fold(link.title))) else None)
+        for link in links
+    ]
 
 
 @attrs.frozen(kw_only=True)
@@ -351,13 +467,12 @@ class _Body:
     section: str | None = None
 
 
-def _read_body(node: LexborNode | None, title: str | None, base: str) -> _Body:
-    """Body paragraphs of a container, cleaned like a dump's body."""
-    lines = _lines(node)
+def _read_body(node: LexborNode | None, lines: list[str], title: str | None, base: str) -> _Body:
+    """Body paragraphs of a container (rendered to ``lines``), cleaned like a dump's body."""
     meta_ = dump._Meta()
     end = dump._end_of_body(lines, 0)
     body = dump._trim_tail(dump._trim_start(dump._clean_body(lines[:end], title, meta_), meta_), meta_)
-    meta_.related = _with_urls(meta_.related, _anchors(node, base))
+    meta_.related = _with_urls(meta_.related, node, base)
     return _Body(paragraphs=tuple(body), meta=meta_, tags=dump._tags(lines, end))
 
 
@@ -367,7 +482,7 @@ def _read_body(node: LexborNode | None, title: str | None, base: str) -> _Body:
 def _title(page: _Page) -> str | None:
     """Headline: JSON-LD, __NEXT_DATA__, og:title (site suffix cut), then the h1."""
     shown = node_text(page.title_node)
-    for value in (page.ld.get("headline"), page.next.get("title"), meta(page.tree, "og:title")):
+    for value in (page.ld.get("headline"), page.next.get("title"), page.metas.get("og:title")):
         if isinstance(value, str) and (text := clean(TITLE_SUFFIX.sub("", value))):
             cut = text.rstrip(".… ")
             # a metadata headline cut short for length: the page shows the whole one
@@ -410,10 +525,10 @@ def _dates(page: _Page, body: _Body) -> tuple[When | None, When | None]:
     if published is None:
         published, updated = body.published, body.updated
     if published is None:
-        tree, ld, nxt = page.tree, page.ld, page.next
-        published = (when(ld.get("datePublished")) or when(meta(tree, "article:published_time"))
+        ld, nxt = page.ld, page.next
+        published = (when(ld.get("datePublished")) or when(page.metas.get("article:published_time"))
                      or when(_str(_pick(nxt, NEXT_PUBLISHED))))  # fmt: skip
-        updated = (when(ld.get("dateModified")) or when(meta(tree, "article:modified_time"))
+        updated = (when(ld.get("dateModified")) or when(page.metas.get("article:modified_time"))
                    or when(_str(_pick(nxt, NEXT_UPDATED))))  # fmt: skip
     return published, None if updated == published else updated
 
@@ -425,7 +540,7 @@ def _str(value: Any) -> str | None:
 def _section(page: _Page, title: str | None) -> str | None:
     """Rubrique: article:section, JSON-LD, __NEXT_DATA__, the rubrique link, the breadcrumb."""
     names = _names(page.ld.get("articleSection")) + _names(_pick(page.next, NEXT_SECTION))
-    section = meta(page.tree, "article:section") or (names[0] if names else None)
+    section = page.metas.get("article:section") or (names[0] if names else None)
     section = section or next((t for n in page.within(SECTION) if (t := node_text(n))), None)
     if section:
         return section
@@ -469,11 +584,12 @@ def _in_body(page: _Page, node: LexborNode) -> bool:
 def _related(page: _Page) -> list[Link]:
     """Links of the related boxes, with the dates shown next to them."""
     links: list[Link] = []
-    for box in page.boxes:
-        lines = _lines(box)
+    # a box found by several selectors gives the same links again, which _article drops
+    for box in {box.mem_id: box for box in page.boxes}.values():
+        lines = page.lines_of(box)
         if not lines or not dump.RELATED_HEADINGS.match(lines[0]):
             lines = ["Lire aussi", *lines]
-        links += _with_urls(dump._related(lines, 0), _anchors(box, page.base))
+        links += _with_urls(dump._related(lines, 0), box, page.base)
     return links
 
 
@@ -514,13 +630,22 @@ def _images(page: _Page) -> list[Image]:
     """Pictures of the article region with caption and credit; og:image when there are none."""
     found: list[Image] = []
     seen: set[str] = set()
+    dropped: set[int] | None = None  # mem_ids of the region's IMAGE_DROP elements, found once
     for img in page.within(("img",)):
         url = _image_src(img, page.base)
-        if url is None or url in seen or any(a.css_matches(IMAGE_DROP) for a in _ancestors(img, page.region)):
+        if url is None or url in seen:
             continue
+        if page.region is None:
+            if any(a.css_matches(IMAGE_DROP) for a in _ancestors(img, None)):
+                continue
+        else:
+            if dropped is None:
+                dropped = {node.mem_id for node in page.region.css(IMAGE_DROP)}
+            if any(a.mem_id in dropped for a in _ancestors(img, page.region)):
+                continue
         seen.add(url)
         found.append(_image(img, url, page.region))
-    fallback = meta(page.tree, "og:image")
+    fallback = page.metas.get("og:image")
     return found or ([Image(url=urljoin(page.base, fallback))] if fallback else [])
 
 
@@ -537,16 +662,17 @@ def _ancestors(node: LexborNode, stop: LexborNode | None) -> Iterator[LexborNode
 def _reject(page: _Page, body: Sequence[str]) -> None:
     """Raise NotAnArticle for listings, home pages and teaser-only pages."""
     # An article's metadata outweighs sidebar teasers around a short body.
-    article_meta = bool(page.ld) or meta(page.tree, "og:type") == "article"
+    article_meta = bool(page.ld) or page.metas.get("og:type") == "article"
     teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
-    lines = blocks(page.tree.body, drop=PAGE_DROP)
-    boxed = sum(1 for box in page.boxes for line in _lines(box) if dump.NEW_SITE_DATE.match(line))
-    new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
-    if new_site >= 2 and not article_meta:
-        raise NotAnArticle(f"a listing of the new site: {new_site} dated teasers and no article body")
+    if not article_meta:  # the page rendered whole only when its count may decide
+        lines = blocks(page.tree.body, drop=PAGE_DROP)
+        boxed = sum(1 for box in page.boxes for line in page.lines_of(box) if dump.NEW_SITE_DATE.match(line))
+        new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
+        if new_site >= 2:
+            raise NotAnArticle(f"a listing of the new site: {new_site} dated teasers and no article body")
     if len(teasers) >= 2 and not article_meta:
         raise NotAnArticle(f"a WMaker listing or home page: {len(teasers)} teasers and no article body")
-    if meta(page.tree, "og:type") == "website":
+    if page.metas.get("og:type") == "website":
         raise NotAnArticle("a listing or home page: og:type is website and there is no article body")
     if 0 < len(body) <= 2 and (body[-1].endswith(dump.ELLIPSIS) or dump.READ_MORE.match(body[-1])):
         raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
@@ -576,14 +702,14 @@ def extract_html(document: Document, outlet: dump.LopinionOutlet) -> Article:
     """Build the Article of an HTML page, or raise NotAnArticle / ExtractionError."""
     page = _Page.read(document)
     title = _title(page)
-    source = _next_body(page) or page.body_node
-    body = _read_body(source, title, page.base)
+    source = page.source
+    body = _read_body(source, page.source_lines, title, page.base)
     has_prose = any(dump._is_prose(p) for p in body.paragraphs)
     if not has_prose or _is_listing_body(page):
         _reject(page, body.paragraphs)
     if source is None:
         base = _page_as_dump(document, page, outlet)
-        links = _with_urls(base.related, _anchors(page.tree.body, page.base))
+        links = _with_urls(base.related, page.tree.body, page.base)
         found = dump._Meta(authors=list(base.authors), source=base.source, related=links)
         body = _Body(paragraphs=base.paragraphs, meta=found, tags=base.tags, published=base.published,
                      updated=base.updated, section=base.section)  # fmt: skip

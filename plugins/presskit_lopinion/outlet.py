@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -62,9 +62,41 @@ _WMAKER_WHEN = (
 WMAKER_DATE = re.compile(rf"^{_WMAKER_WHEN}$")
 WMAKER_BYLINE = re.compile(rf"^Rédigé par .{{2,80}} le {_WMAKER_WHEN}$")
 BRAND = re.compile(r"lopinion\.ma|L['’]Opinion Maroc|©\s*(?:\d{4}\s*)?L['’]Opinion", re.I)
-# Every BRAND spelling holds "opinion", whose "i" re.I also matches as "İ" or "ı" (lower-cased
-# "i̇" and "ı"): a case-sensitive scan of the lower-cased text for it rules most pages out fast.
-BRAND_WORD = re.compile("op(?:i|i\u0307|\u0131)n(?:i|i\u0307|\u0131)on")
+# Every BRAND spelling holds "opinion", written in lower case, capitalised or upper-cased
+# (CSS text-transform): the pattern runs only around these literals, never over the page.
+BRAND_HINTS = ("pinion", "PINION")
+# Around a hint at ``i``, a BRAND match lies within text[i - 24 : i + 16] ("lopinion.ma",
+# "L'Opinion Maroc", "© 2024 L'Opinion" with a few spaces around the year).
+BRAND_REACH = (24, 16)
+# Detection reads a bounded head and tail of the raw text, where the template puts its
+# fingerprints (sizes measured on the sample and case dumps [solid]). A full WMaker dump
+# shows the logo (the brand), menus, the Facebook popup, breadcrumb, title and date line
+# in its first 400 characters, and a listing a dated teaser every 200 or so: 2,000
+# characters leave room for long menus and hold enough teasers to tell a listing. The
+# related teasers (headed, dated), "Dans la même rubrique", the app block and the
+# copyright line (the brand) close a page in about 600 characters.
+DETECT_HEAD = 2000
+DETECT_TAIL = 1500
+# Where a fingerprint line may start: after optional spaces or invisible marks (the
+# characters ``clean`` drops at a line start, the newline aside), a WMaker date line or
+# byline, a new-site date or, in the head, the popup; in the tail, a short line opening
+# like a RELATED_HEADINGS (in any case, as that pattern; headings hold under 30
+# characters), the template's headings following the body. Led by the literal "\n", the
+# search stops at line starts only; the lines found are cleaned and matched in full.
+_LINE_PAD = (
+    r"[\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad]*"
+)
+_DATED = (
+    r"(?P<wmaker>(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Rédigé)\s)|(?P<new_site>\d{1,2}/\d)"
+)
+_HEAD_AT = rf"{_LINE_PAD}(?:{_DATED}|(?P<popup>Suivez))"
+_HEAD_FINGERPRINT = re.compile(r"\n" + _HEAD_AT)
+_FIRST_FINGERPRINT = re.compile(_HEAD_AT)  # the first line has no newline before it
+_TAIL_FINGERPRINT = re.compile(
+    rf"\n{_LINE_PAD}(?:{_DATED}"
+    r"|(?P<related>(?i:[àa] |lire|dans|art|sur|autr|dern|les|plus|vous|voir)(?=[^\n]{0,40}(?:\n|$))))"
+)
+FINGERPRINT_REACH = 60  # characters a head match may read past its line start
 
 # Bylines: "Rédigé par <Name> le <date>" (WMaker [probable]) and "Par <Name>" [probable].
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
@@ -107,6 +139,10 @@ SECTION_LABEL = re.compile(r"^(?:Rubrique|Cat[ée]gorie)\s*:\s*(?P<section>.{2,4
 BREADCRUMB = re.compile(r"^(?:Accueil|Home)\s*(?:[>»›/|]\s*(?P<rest>.*))?$", re.I)
 BREADCRUMB_SPLIT = re.compile(r"\s*[>»›/|]\s*")
 
+# A caption ending in its credit: "Le ministre à Rabat (Ph. MAP)".
+CAPTION_CREDIT = re.compile(
+    r"^.{0,150}\((?:Ph(?:oto)?s?\.?|Crédits?(?:\s*photos?)?\s*:|©)\s*:?[^()]{0,40}\)$", re.I
+)
 # Lines dropped wherever they stand: popup, share bars, counters, captions and credits.
 NOISE = (
     re.compile(r"^(?:X|×|✕|✖|Fermer|Close)$"),  # popup close button [solid]
@@ -127,8 +163,7 @@ NOISE = (
     re.compile(r"^\(?(?:Photos?|Ph|Crédits?(?: photos?)?|Image|Illustration)\s*(?:\.|:|-)\s*.{0,80}$", re.I),
     re.compile(r"^(?:DR|Photo d['’]illustration|Image d['’]illustration|Illustration)\.?$", re.I),
     re.compile(r"^L['’]Opinion(?: Maroc)?(?:\s*[-–|:].{0,100})?$"),  # logo text and tagline [guess]
-    # a caption ending in its credit: "Le ministre à Rabat (Ph. MAP)"
-    re.compile(r"^.{0,150}\((?:Ph(?:oto)?s?\.?|Crédits?(?:\s*photos?)?\s*:|©)\s*:?[^()]{0,40}\)$", re.I),
+    CAPTION_CREDIT,
     re.compile(r"^\d+\s*min(?:utes?)?\.? de lecture$", re.I),  # new-site reading time
     re.compile(r"^(?:Publicité|Advertisement|Sponsorisé|Contenu sponsorisé|Annonce)$", re.I),  # ad labels
 )
@@ -143,18 +178,20 @@ RELATED_HEADINGS = re.compile(
 )
 READ_MORE = re.compile(r"^(?:Lire la suite|Lire plus|Suite|Lire l['’]article)\s*(?:»|>|\.\.\.|…)?$", re.I)
 # Footers: anchored on whole short lines, so that a body sentence never ends the body.
+RIGHTS_FOOTER = re.compile(r"^.{0,60}(?:Tous droits réservés|All rights reserved).{0,40}$", re.I)
+ARABIC_FOOTER = re.compile(r"^.{0,80}(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)")
 FOOTER = (
     re.compile(
         r"^(?:©|Copyright).{0,60}(?:droits|rights|L['’]Opinion|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)", re.I
     ),
-    re.compile(r"^.{0,60}(?:Tous droits réservés|All rights reserved).{0,40}$", re.I),
+    RIGHTS_FOOTER,
     re.compile(
         r"^(?:Mentions légales|Politique de confidentialité|Conditions générales(?: d['’]utilisation)?"
         r"|Qui sommes[- ]nous|Contactez[- ]nous|Contact|Plan du site|Privacy Policy|"
         r"Terms of use|Contact us|About us)\s*\??$",
         re.I,
     ),
-    re.compile(r"^.{0,80}(?:جميع الحقوق محفوظة|حقوق النشر|اتصل بنا|من نحن)"),  # Arabic footer
+    ARABIC_FOOTER,
 )
 END_MARKERS = (
     RELATED_HEADINGS,
@@ -186,7 +223,10 @@ INLINE_HEADING = re.compile(r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire
 INLINE_RELATED = re.compile(
     r"^(?:(?:À|A) lire aussi|Lire aussi|Voir aussi|Lire également)\s*:\s*(?P<title>.+)$", re.I
 )
+# The longest INLINE_HEADING line (cleaned): "Lire également :".
+INLINE_HEADING_LENGTH = 16
 ELLIPSIS = ("...", "…")
+DIGIT = re.compile(r"\d")  # any decimal digit, as presskit.dates finds them
 MAX_STAMPS = 60  # date lines examined for the article's header
 BRIEF_END = (".", "!", "?", "»", '"', "”")  # sentences of a brief
 HOME_PATHS = r"^/?(?:fr/?|index\.(?:html?|php))?(?:\?|$)"
@@ -503,33 +543,110 @@ class LopinionOutlet(Outlet):
 
 def _same(a: str, b: str) -> bool:
     """Equal once folded, trailing punctuation aside (a title and its repeat as caption)."""
-    return fold(a).rstrip(" .") == fold(b).rstrip(" .")
+    return _same_key(a) == _same_key(b)
+
+
+def _same_key(line: str) -> str:
+    """What ``_same`` compares."""
+    return fold(line).rstrip(" .")
+
+
+def _may_fold_to(line: str, key: str) -> bool:
+    """False when ``_same_key(line)`` cannot be ``key``: a line opening with an ASCII letter
+    or digit keeps it, lower-cased, first once folded (a test without folding the line)."""
+    first = line[:1]
+    return not (first.isascii() and first.isalnum()) or first.lower() == key[:1]
 
 
 def _detect_text(document: Document) -> float:
     """WMaker fingerprints (capped: other sites share them), new-site dates, then the brand."""
-    lines = [c for c in document.cleaned_lines[:300] if c]
+    text = document.text
+    if "\n" not in text and "\r" in text:  # old Mac line ends
+        text = "\n".join(document.lines)
+    dated: list[int] = []  # where WMaker date lines and bylines start
+    popup = related = False
+    new_site = 0
+    for kind, at, line in _fingerprints(text):
+        if kind == "wmaker" and (WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)):
+            dated.append(at)
+        elif kind == "new_site" and NEW_SITE_DATE.match(line):
+            new_site += 1
+        elif kind == "popup" and line.startswith("Suivez-nous sur Facebook"):
+            popup = popup or sum(1 for x in text[:at].split("\n") if clean(x)) < 20  # in the first 20 lines
+        elif kind == "related" and RELATED_HEADINGS.match(line):
+            related = True
     score = 0.0
-    dated = [i for i, line in enumerate(lines) if WMAKER_DATE.match(line) or WMAKER_BYLINE.match(line)]
     if dated:
         score += 0.35
         if len(dated) >= 3:
             score += 0.1  # a WMaker listing
-        first = dated[0]
-        if 0 < first < len(lines) - 1 and _same(lines[first - 1], lines[first + 1]):
+        above, below = _neighbour(text, dated[0], -1), _neighbour(text, dated[0], 1)
+        if above is not None and below is not None and _same(above, below):
             score += 0.15  # title, date line, title repeated as the image caption
-    if any(line.startswith("Suivez-nous sur Facebook") for line in lines[:20]):
+    if popup:
         score += 0.1
-    if any(RELATED_HEADINGS.match(line) for line in lines):
+    if related:
         score += 0.1
-    new_site = sum(1 for line in lines if NEW_SITE_DATE.match(line))
     if new_site:
         score = max(score, 0.55 if new_site >= 3 else 0.45)
     score = min(score, 0.65)  # other sites run WMaker too: the template alone proves little
-    text = "\n".join(document.lines)
-    if BRAND_WORD.search(text.lower()) and BRAND.search(text):
+    if _has_brand(document.text):
         score += 0.3 if score else 0.2  # a mention alone may be another outlet quoting it
     return round(min(score, 0.95), 2)
+
+
+def _fingerprints(text: str) -> Iterator[tuple[str, int, str]]:
+    """(kind, start, cleaned line) of the lines that may be fingerprints: starting in the
+    head (read whole, even across its end) or in the tail. A short text is all head and
+    tail: its date lines are taken once, from the head."""
+    head = min(len(text), DETECT_HEAD)
+    found: list[tuple[int, str | None]] = []  # (where the line's newline is, kind)
+    first = _FIRST_FINGERPRINT.match(text, 0, head + FINGERPRINT_REACH)
+    if first is not None:
+        found.append((-1, first.lastgroup))
+    for match in _HEAD_FINGERPRINT.finditer(text, 0, head + FINGERPRINT_REACH):
+        if match.start() < head:
+            found.append((match.start(), match.lastgroup))
+    for match in _TAIL_FINGERPRINT.finditer(text, max(0, len(text) - DETECT_TAIL)):
+        if match.start() >= head or match.lastgroup == "related":
+            found.append((match.start(), match.lastgroup))
+    for newline, kind in found:
+        at = newline + 1  # the line's first character
+        end = text.find("\n", at)
+        yield kind or "", at, clean(text[at:] if end < 0 else text[at:end])
+
+
+def _neighbour(text: str, at: int, step: int) -> str | None:
+    """The nearest non-blank line (cleaned) above (step -1) or below (step 1) the line at ``at``."""
+    while True:
+        if step < 0:
+            if at == 0:
+                return None
+            end, at = at - 1, text.rfind("\n", 0, at - 1) + 1
+        else:
+            newline = text.find("\n", at)
+            if newline < 0:
+                return None
+            at = newline + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+        line = clean(text[at:end])
+        if line:
+            return line
+
+
+def _has_brand(text: str) -> bool:
+    """BRAND in the head or tail, searched around each occurrence of its hints only."""
+    before, after = BRAND_REACH
+    head = min(len(text), DETECT_HEAD)
+    for start, stop in ((0, head), (max(head, len(text) - DETECT_TAIL), len(text))):
+        for hint in BRAND_HINTS:
+            at = text.find(hint, start, stop)
+            while at >= 0:
+                if BRAND.search(text, max(0, at - before), at + after):
+                    return True
+                at = text.find(hint, at + 1, stop)
+    return False
 
 
 # -- text dumps: line classes ------------------------------------------------------------------
@@ -546,15 +663,28 @@ class _Stamp:
     new_site: bool = False
 
 
-def _prepare(raw: Sequence[str]) -> list[str]:
-    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept."""
-    bullets = Counter(clean(line) for line in raw if is_bullet(line))
-    out: list[str] = []
-    for line in raw:
-        text = clean(line)
+_BULLET_SIGNS = frozenset("•◦▪‣")  # what presskit.text.is_bullet finds unindented
+
+
+def _prepare(raw: Sequence[str], cleaned: Sequence[str]) -> list[str]:
+    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept.
+
+    ``cleaned`` holds the raw lines cleaned (``Document.cleaned_lines``)."""
+    kept: list[tuple[str, bool]] = []  # (cleaned line, is a bullet)
+    bullets: Counter[str] = Counter()
+    for line, text in zip(raw, cleaned, strict=True):
         if not text:
             continue
-        if is_bullet(line):
+        # a bullet opens with its sign or an indent: other lines need no closer look
+        bullet = (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line)
+        if bullet:
+            bullets[text] += 1
+        kept.append((text, bullet))
+    if not bullets:
+        return [text for text, _ in kept]
+    out: list[str] = []
+    for text, bullet in kept:
+        if bullet:
             item = text.lstrip("•◦▪‣·*- ").strip()
             if bullets[text] > 1 or len(item.split()) <= 4 or not item:
                 continue
@@ -563,13 +693,28 @@ def _prepare(raw: Sequence[str]) -> list[str]:
     return out
 
 
-_ANY_NOISE = matches_any(NOISE)
-_ANY_END = matches_any(END_MARKERS)
+# Most patterns are anchored on the line's first words and fail at once: they are joined
+# into one test. Three scan the line and are tried only when the line can match them:
+# a caption credit ends with ")", the rights footer holds at most 120 characters (60 before
+# the phrase, 40 after it), and each Arabic footer phrase holds "ح" or "ن".
+_ANY_NOISE = matches_any([p for p in NOISE if p is not CAPTION_CREDIT])
+_ANY_END = matches_any([p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER])
+RIGHTS_FOOTER_LENGTH = 120
+
+
+# Layout, body and related teasers test the same lines in turn: the tests of lines up to
+# MEMO_LENGTH characters are memoised (as presskit.text memoises clean and fold); longer
+# ones would fill the memo for little.
+MEMO_LENGTH = 300
 
 
 def _is_noise(line: str) -> bool:
     """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
-    if _ANY_NOISE(line):
+    return _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line)
+
+
+def _noise(line: str) -> bool:
+    if _ANY_NOISE(line) or (line.endswith(")") and CAPTION_CREDIT.match(line)):
         return True
     half = len(line) // 2
     return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
@@ -577,7 +722,19 @@ def _is_noise(line: str) -> bool:
 
 def _is_end(line: str) -> bool:
     """A line that ends the body: related heading, tags, comments, newsletter, footer."""
-    return _ANY_END(line)
+    return _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
+
+
+def _end(line: str) -> bool:
+    return (
+        _ANY_END(line)
+        or (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None)
+        or (("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None)
+    )
+
+
+_noise_memo = lru_cache(maxsize=4096)(_noise)
+_end_memo = lru_cache(maxsize=4096)(_end)
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -588,7 +745,7 @@ def _names(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _stamp(line: str) -> _Stamp | None:
     """Parse a date line (plain, labelled, rubrique-prefixed, byline with date, new site)."""
-    if len(line) > 120:
+    if len(line) > 120 or not DIGIT.search(line):  # every date has digits (presskit.dates)
         return None
     m = NEW_SITE_DATE.match(line)
     if m:
@@ -624,15 +781,20 @@ def _byline(line: str) -> tuple[tuple[str, ...], When | None] | None:
     return names, when
 
 
+def _words(line: str) -> int:
+    """Number of words of a cleaned non-blank line (single spaces between words)."""
+    return line.count(" ") + 1
+
+
 def _is_prose(line: str) -> bool:
     """A full paragraph: a dozen words or more, not a teaser cut by an ellipsis."""
-    return len(line.split()) >= 12 and not line.endswith(ELLIPSIS)
+    return _words(line) >= 12 and not line.endswith(ELLIPSIS)
 
 
 def _title_like(line: str) -> bool:
     """Could be a headline: a few words, not a date, byline, marker or noise."""
     return (
-        2 <= len(line.split()) <= 40
+        2 <= _words(line) <= 40
         and not line.endswith(ELLIPSIS)
         and not line.endswith(":")
         and not _is_noise(line)
@@ -727,7 +889,7 @@ def _end_of_body(lines: list[str], start: int) -> int:
 
 def _teaser_title(line: str) -> bool:
     """A short headline without a final period (a teaser's or a linked title)."""
-    return _title_like(line) and len(line.split()) <= 25 and not line.endswith(".")
+    return _title_like(line) and _words(line) <= 25 and not line.endswith(".")
 
 
 def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | None:
@@ -776,7 +938,7 @@ def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
 
 def _is_teaser_entry(body: list[str], layout: _Layout, teasers: int) -> bool:
     """A title/date/teaser entry of a listing rather than an article."""
-    words = sum(len(line.split()) for line in body)
+    words = sum(map(_words, body))
     return len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2)
 
 
@@ -924,14 +1086,17 @@ def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[st
     """Drop noise and title repeats; move inline "Lire aussi" links to the related list."""
     body: list[str] = []
     linked = False  # the line after a bare "Lire aussi" heading is the linked title
+    title_key = None if title is None else _same_key(title)
     for line in lines:
-        if _is_noise(line) or (title is not None and _same(line, title)):
+        if _is_noise(line) or (
+            title_key is not None and _may_fold_to(line, title_key) and _same_key(line) == title_key
+        ):
             continue
-        inline = INLINE_RELATED.match(line)
+        inline = INLINE_RELATED.match(line) if ":" in line else None  # its colon is required
         if linked or inline:
             meta.related.append(Link(title=clean(inline["title"]) if inline else line))
             linked = False
-        elif INLINE_HEADING.match(line):
+        elif len(line) <= INLINE_HEADING_LENGTH and INLINE_HEADING.match(line):
             linked = True
         else:
             body.append(line)
@@ -956,7 +1121,7 @@ def _related(lines: Sequence[str], start: int) -> list[Link]:
                 links[-1] = attrs.evolve(links[-1], published=stamp.when)
             else:
                 pending = stamp.when
-        elif _title_like(line) and len(line.split()) <= 25 and not line.endswith("."):
+        elif _title_like(line) and _words(line) <= 25 and not line.endswith("."):
             links.append(Link(title=line, published=pending))
             pending = None
     return links
@@ -982,7 +1147,7 @@ def _tags(lines: Sequence[str], start: int) -> tuple[str, ...]:
 def _is_menu_word(line: str) -> bool:
     """A short unpunctuated line that is no credit, byline or signature: a menu entry."""
     return (
-        len(line.split()) <= 4
+        _words(line) <= 4
         and not line.endswith((".", "!", "?", "»", '"', "…", ":", ")"))
         and not (SOURCE_LABEL.match(line) or AGENCY_LINE.match(line) or BY.match(line) or _signature(line))
     )
@@ -1018,7 +1183,7 @@ def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
     """Build the Article of a text dump, with or without its header lines."""
-    lines = _prepare(document.lines)
+    lines = _prepare(document.lines, document.cleaned_lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
     meta = _Meta()

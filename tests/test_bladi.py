@@ -1,0 +1,52 @@
+"""The Bladi outlet: detection windows and the line repairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import presskit
+from presskit import Document
+from presskit_bladi import BladiOutlet
+from presskit_bladi.outlet import DAMAGED_APOSTROPHE, _repair
+
+OUTLET = BladiOutlet()
+CASES = Path(__file__).parents[1] / "plugins" / "presskit_bladi" / "cases"
+HEADER = "14 mars 2019 - 16h45 - Belgique - Ecrit par : Bladi.net"
+PARAGRAPH = (
+    "Le gouvernement a annoncé mardi une série de mesures destinées à soutenir les petites et "
+    "moyennes entreprises du secteur textile : elles sont durement touchées par la hausse des coûts."
+)
+
+
+def _doc(text: str) -> Document:
+    return Document.from_content(text)
+
+
+def test_text_detection_finds_the_header_line_in_the_head() -> None:
+    dump = f"Un titre\n{HEADER}\n{PARAGRAPH}\n\nSuivez bladi.net sur Google News\nSujets associés : Belgique"
+    assert OUTLET.detect(_doc(dump)) == 1.0
+    for newline in ("\r\n", "\r"):
+        assert OUTLET.detect(_doc(dump.replace("\n", newline))) == 1.0
+    assert OUTLET.detect(_doc(f"{HEADER}\n{PARAGRAPH}")) == 0.6  # the header as the first line
+    assert OUTLET.detect(_doc(f"Un titre\n   {HEADER}  \n{PARAGRAPH}")) == 0.6  # cleaned first
+    assert OUTLET.detect(_doc(f"{PARAGRAPH}\n" * 60 + f"Un titre\n{HEADER}")) == 0.0  # past the head
+    assert OUTLET.detect(_doc(PARAGRAPH)) == 0.0
+    assert OUTLET.detect(_doc("Bladi.net Google News")) == 0.35
+
+
+def test_case_dumps_keep_their_scores() -> None:
+    expected = {
+        "article-full.txt": 1.0,
+        "article-no-date-empty-author.txt": 1.0,
+        "article-old-damaged.txt": 0.7,
+        "listing.txt": 0.35,
+        "extract-with-teaser.txt": 0.0,
+    }
+    for name, score in expected.items():
+        path = CASES / name
+        assert OUTLET.detect(presskit.make_document(path.read_bytes(), path=str(path))) == score, name
+
+
+def test_repair_only_touches_lines_with_a_question_mark() -> None:
+    for line in ("l?État et aujourd?hui", "Pourquoi ? Les", "rien à réparer", "jusqu?à l?automne", "?"):
+        assert _repair(line) == DAMAGED_APOSTROPHE.sub(r"\1’", line)
