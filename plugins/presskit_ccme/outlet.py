@@ -11,7 +11,7 @@ inferred from the theme or CMS, [guess] unverified fallbacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 
 import attrs
@@ -19,7 +19,7 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import find_dates
-from presskit.text import clean, fold, is_bullet, matches_any
+from presskit.text import clean, fold, is_bullet, loose_pattern, matches_any
 from presskit_ccme.html import detect_html, read_page
 from presskit_ccme.multilingual import guess_language
 
@@ -82,6 +82,7 @@ CATEGORIES = frozenset(
         "Rencontres", "Rencontres et débats", "Rencontres philosophiques", "Programmation",
     )
 )  # fmt: skip
+CATEGORY_NAMES = tuple(CATEGORIES)  # for str.startswith
 
 # Meta line under the title: "<category> <D month YYYY>" (outlets.md [solid]); SmartMag can add
 # "Par/By <author>", "Updated: <date>" and a reading time [probable].
@@ -548,34 +549,125 @@ class CcmeOutlet(Outlet):
 
 # -- detection -----------------------------------------------------------------------------
 
+# Every outlet scores every dump: detection searches literals in the raw text (in C) and
+# reads lines only where the template puts them, never the whole dump line by line.
+GLUED_LOGO = "Marocains du mondeCCME"  # the doubled logo, glued
+FULL_NAME_PATTERN = loose_pattern(FULL_NAME)
+# The name is written capitalised or in capitals: one of these is in any spelling of it, and
+# finding a literal costs far less than running the loose pattern over the page.
+FULL_NAME_CORE = ("ommunaut", "OMMUNAUT")
+NAME_SPAN = 20_000  # the name is looked for in the page head (logo alt, about box)
+NAME_MARGIN = 100  # characters around a core literal that a match of the whole name may span
+PICTO_CORE = ("icto", "ICTO")  # "picto info" / "Picto info" / "PICTO INFO"
+HOME_WORDS = ("Home", "Accueil", "الرئيسية")  # the breadcrumb's first item (BREADCRUMB)
+CRUMB_SEPARATORS = ("»", "›")
+# The breadcrumb and the picto disclaimer follow the logo and the menus (about 80 lines in
+# real full-page dumps); the render-time header opens old Joomla pages.
+PAGE_HEAD_LINES = 600
+RENDER_TIME_LINES = 20
+# Raw lines (blank ones included) where the meta line stands: at the top of an extract
+# (a stray teaser, the title, a category line, the meta line), and under the breadcrumb of a
+# full-page dump (title, category line, meta line).
+EXTRACT_HEAD_LINES = 16
+UNDER_CRUMB_LINES = 12
+# Raw lines at the end where the original date and "Source :" stand: they close the body of
+# an extract, before at most the related posts. Full-page dumps go on with footers, but
+# they carry the logo and the footprints.
+TAIL_LINES = 40
+CATEGORY_STRIP = " |·•-–"
+SOURCE_CORE = ("ource", "OURCE", "المصدر")  # in "Source :" / "SOURCES :" / "المصدر :"
+
 
 def _detect_text(document: Document) -> float:
     text = document.text
+    if "\r" in text:  # line breaks as Document.lines reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     score = 0.0
-    if LOGO in text or "Marocains du mondeCCME" in text:
+    branded = "CCME" in text  # in the logo and in every footprint but the mail address
+    if branded and (LOGO in text or GLUED_LOGO in text):
         score += 0.6
-    if any(mark in text for mark in FOOTPRINTS):
+    if (branded or "@" in text) and any(mark in text for mark in FOOTPRINTS):
         score += 0.2
-    if FULL_NAME in fold(text[:20_000]).replace("’", "'"):
+    if _names_the_council(text):
         score += 0.3
-    lines = document.cleaned_lines[:600]
-    if any(PICTO.match(line) for line in lines):
-        # the render-time header alone is common (WMaker sites): it counts only with the picto
-        score += 0.7 if any(RENDER_TIME.match(line) for line in lines[:20]) else 0.5
     if score >= 1.0:
-        return 1.0  # certain already: skip the line-by-line checks below
-    if any(BREADCRUMB.match(line) and " " not in line.split("»", 1)[0] for line in lines):
+        return 1.0  # certain already: skip the line checks below
+    picto = next(_lines_holding(text, PICTO_CORE, lambda line: PICTO.match(line) is not None), None)
+    if picto is not None:
+        # the render-time header alone is common (WMaker sites): it counts only with the picto
+        header = [clean(line) for line in text.split("\n", RENDER_TIME_LINES)[:RENDER_TIME_LINES]]
+        score += 0.7 if any(RENDER_TIME.match(line) for line in header) else 0.5
+    if score >= 1.0:
+        return 1.0
+    crumb = next(_lines_holding(text, CRUMB_SEPARATORS, _is_crumb, HOME_WORDS), None)
+    if crumb is not None:
         score += 0.1
-    if any(_known_category_meta(line) for line in lines):
+    if any(_known_category_meta(line) for line in _meta_places(text, crumb)):
         score += 0.5
-    tail = _press_review_tail(lines)
+    tail = _press_review_tail(_tail_lines(text))
     if tail:
         score += 0.25 + (0.25 if ABBREVIATED_DATE.search(tail) else 0.0)
     return min(score, 1.0)
 
 
+def _names_the_council(text: str) -> bool:
+    """The council's full name in the page head, whatever its case, accents and spacing."""
+    for core in FULL_NAME_CORE:
+        at = text.find(core, 0, NAME_SPAN)
+        while at != -1:
+            if FULL_NAME_PATTERN.search(text, max(0, at - NAME_MARGIN), min(at + NAME_MARGIN, NAME_SPAN)):
+                return True
+            at = text.find(core, at + 1, NAME_SPAN)
+    return False
+
+
+def _lines_holding(
+    text: str,
+    needles: tuple[str, ...],
+    test: Callable[[str], bool],
+    before: tuple[str, ...] = (),
+) -> Iterator[int]:
+    """End offsets of the lines among the first PAGE_HEAD_LINES that hold one of ``needles``
+    (right after one of ``before``, when given) and pass ``test`` once cleaned."""
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            if not before or text.endswith(before, 0, at):
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at)
+                end = len(text) if end == -1 else end
+                if test(clean(text[start:end])) and text.count("\n", 0, start) < PAGE_HEAD_LINES:
+                    yield end
+                at = end
+            at = text.find(needle, at + 1)
+
+
+def _is_crumb(line: str) -> bool:
+    """CCME's breadcrumb: ``Home»<parent>»<category>``, no space before the first separator."""
+    return BREADCRUMB.match(line) is not None and " " not in line.split("»", 1)[0]
+
+
+def _meta_places(text: str, crumb_end: int | None) -> Iterator[str]:
+    """Cleaned lines where a meta line stands: the top of an extract, under the breadcrumb."""
+    places = text.split("\n", EXTRACT_HEAD_LINES)[:EXTRACT_HEAD_LINES]
+    if crumb_end is not None:
+        places += text[crumb_end + 1 :].split("\n", UNDER_CRUMB_LINES)[:UNDER_CRUMB_LINES]
+    return (clean(line) for line in places if line)
+
+
+def _tail_lines(text: str) -> list[str]:
+    """The last TAIL_LINES lines, cleaned, when they may hold a ``Source :`` line (else none)."""
+    lines = text.rsplit("\n", TAIL_LINES)[-TAIL_LINES:]
+    tail = "\n".join(lines)
+    if not any(label in tail for label in SOURCE_CORE):
+        return []
+    return [clean(line) for line in lines]
+
+
 def _known_category_meta(line: str) -> bool:
-    meta = _parse_meta(line) if len(line) < 120 else None
+    if len(line) >= 120 or not fold(line).lstrip(CATEGORY_STRIP).replace("’", "'").startswith(CATEGORY_NAMES):
+        return False  # a known category opens the line: no need to look for dates
+    meta = _parse_meta(line)
     return bool(meta and meta.category and fold(meta.category).replace("’", "'") in CATEGORIES)
 
 
