@@ -32,6 +32,7 @@ from presskit.article import When
 from presskit.dates import casablanca, find_dates
 from presskit.html import attr, blocks, images, json_ld, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold
+from presskit_ccme.council import FULL_NAME, names_the_council
 
 __all__ = ["Page", "detect_html", "read_page"]
 
@@ -145,12 +146,17 @@ CHROME_CLASSES = frozenset(
 
 # Fingerprints for detection: the site name (og:site_name, logo, <title>), asset paths on the
 # site's host, the SmartMag theme, old K2 pages with their "picto info" image.
-SITE_NAMES = ("ccme", "conseil de la communaute marocaine a l")
-SITE_ASSETS = re.compile(
-    r"ccme\.org\.ma/(?:wp-content|wp-includes|images|components|templates|media)/|/templates/ccme/"
-)
-SITE_URL = re.compile(r"""(?:rel=["']canonical["']|og:url)[^>]*ccme\.org\.ma""")
-SMARTMAG = ("/themes/smart-mag", "smartmag")
+SITE_NAMES = ("ccme", FULL_NAME)
+HEAD_SPAN = 60_000  # characters of the source searched for the site's URLs, assets and name
+# Asset paths on the site's host: "ccme.org.ma" then one of ASSET_DIRS, or the old template's.
+SITE_HOST = "ccme.org.ma"
+ASSET_DIRS = ("/wp-content/", "/wp-includes/", "/images/", "/components/", "/templates/", "/media/")
+OLD_TEMPLATE = "/templates/ccme/"
+# The page's own URL: a canonical link or og:url whose tag names the site's host.
+SITE_URL_LABEL = re.compile(r"""rel=["']canonical["']|og:url""")
+# The theme's slug in its asset paths and ids (lower case, as WordPress writes slugs), or its
+# name as ThemeSphere writes it.
+SMARTMAG = ("/themes/smart-mag", "smartmag", "SmartMag")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:CCME\b.*|Conseil de la communauté.*)$")
 
 
@@ -518,28 +524,49 @@ def _host_is_site(url: str | None) -> bool:
 def detect_html(document: Document) -> float:
     """Content-only confidence that an HTML page is CCME's (site name, URLs, template)."""
     tree = document.tree
-    head = document.text[:60_000]
+    head = document.text[:HEAD_SPAN]
     score = 0.0
     site = fold(meta(tree, "og:site_name") or "").replace("’", "'")
     if any(name in site for name in SITE_NAMES):
         score += 0.5
     canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or meta(tree, "og:url")
-    # SITE_URL and SITE_ASSETS both need the literal "ccme": a fast pre-check for other pages
+    # the site's links and assets all hold the literal "ccme": a fast pre-check for other pages
     named = "ccme" in head
-    if _host_is_site(canonical) or (named and SITE_URL.search(head)):
+    if _host_is_site(canonical) or (named and _links_to_site(head)):
         score += 0.4
     title = fold(node_text(tree.css_first("title")) or "").replace("’", "'")
     if "ccme" in title.split() or "ccme |" in title or SITE_NAMES[1] in title:
         score += 0.2
     if score >= 1.0:
-        return 1.0  # certain already: skip folding the whole head and the later checks
-    if named and SITE_ASSETS.search(head):
+        return 1.0  # certain already: skip the searches below
+    if named and _has_site_assets(head):
         score += 0.2
-    if SITE_NAMES[1] in fold(head).replace("’", "'"):
+    if names_the_council(head, HEAD_SPAN):
         score += 0.2  # the council's full name: logo alt, footer, about boxes
     if tree.css_first("img[alt^=picto]") is not None and "com_k2" in head:
         score += 0.3
-    lowered = head.lower()  # once, not once per mark
-    if any(mark in lowered for mark in SMARTMAG) and tree.css_first(".cat-labels, nav#breadcrumb"):
+    # the theme's mark is searched only on pages with its breadcrumb or category labels
+    if tree.css_first(".cat-labels, nav#breadcrumb") and any(mark in head for mark in SMARTMAG):
         score += 0.1  # the theme alone is shared with many sites
     return min(score, 1.0)
+
+
+def _links_to_site(head: str) -> bool:
+    """A canonical link or og:url on the site's host: the label stands in the same tag,
+    before the host (``SITE_URL``), so only the text since the tag's last ``>`` is read."""
+    at = head.find(SITE_HOST)
+    while at != -1:
+        if SITE_URL_LABEL.search(head, head.rfind(">", 0, at) + 1, at):
+            return True
+        at = head.find(SITE_HOST, at + len(SITE_HOST))
+    return False
+
+
+def _has_site_assets(head: str) -> bool:
+    """Asset paths on the site's host, or the old Joomla template's (``SITE_ASSETS``)."""
+    at = head.find(SITE_HOST)
+    while at != -1:
+        if head.startswith(ASSET_DIRS, at + len(SITE_HOST)):
+            return True
+        at = head.find(SITE_HOST, at + len(SITE_HOST))
+    return OLD_TEMPLATE in head

@@ -19,7 +19,8 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import find_dates
-from presskit.text import clean, fold, is_bullet, loose_pattern, matches_any
+from presskit.text import clean, fold, is_bullet, matches_any
+from presskit_ccme.council import names_the_council
 from presskit_ccme.html import detect_html, read_page
 from presskit_ccme.multilingual import guess_language
 
@@ -30,10 +31,9 @@ DOMAINS = ("ccme.org.ma",)
 
 # Site-name logo text, rendered twice and glued at the top of full-page dumps (outlets.md [solid]).
 LOGO = "CCME | Études et actualités sur les Marocains du monde"
-# Other footprints of the template: footer mail, app/book promos (samples [solid]), the full
-# name of the council (about boxes, old Joomla pages [probable]).
+# Other footprints of the template: footer mail, app/book promos (samples [solid]); the full
+# name of the council is in presskit_ccme.council.
 FOOTPRINTS = ("contact@ccme.org.ma", "Download CCME books", "Logo CCME", "application CCME")
-FULL_NAME = "conseil de la communaute marocaine a l"
 
 # Breadcrumb over the title: "Home»<parent>»<category>", no spaces (outlets.md [solid]);
 # spaced, "›" and translated home labels [probable].
@@ -552,12 +552,7 @@ class CcmeOutlet(Outlet):
 # Every outlet scores every dump: detection searches literals in the raw text (in C) and
 # reads lines only where the template puts them, never the whole dump line by line.
 GLUED_LOGO = "Marocains du mondeCCME"  # the doubled logo, glued
-FULL_NAME_PATTERN = loose_pattern(FULL_NAME)
-# The name is written capitalised or in capitals: one of these is in any spelling of it, and
-# finding a literal costs far less than running the loose pattern over the page.
-FULL_NAME_CORE = ("ommunaut", "OMMUNAUT")
-NAME_SPAN = 20_000  # the name is looked for in the page head (logo alt, about box)
-NAME_MARGIN = 100  # characters around a core literal that a match of the whole name may span
+NAME_SPAN = 20_000  # the council's name is looked for in the page head (logo alt, about box)
 PICTO_CORE = ("icto", "ICTO")  # "picto info" / "Picto info" / "PICTO INFO"
 HOME_WORDS = ("Home", "Accueil", "الرئيسية")  # the breadcrumb's first item (BREADCRUMB)
 CRUMB_SEPARATORS = ("»", "›")
@@ -588,7 +583,7 @@ def _detect_text(document: Document) -> float:
         score += 0.6
     if (branded or "@" in text) and any(mark in text for mark in FOOTPRINTS):
         score += 0.2
-    if _names_the_council(text):
+    if names_the_council(text, NAME_SPAN):
         score += 0.3
     if score >= 1.0:
         return 1.0  # certain already: skip the line checks below
@@ -608,17 +603,6 @@ def _detect_text(document: Document) -> float:
     if tail:
         score += 0.25 + (0.25 if ABBREVIATED_DATE.search(tail) else 0.0)
     return min(score, 1.0)
-
-
-def _names_the_council(text: str) -> bool:
-    """The council's full name in the page head, whatever its case, accents and spacing."""
-    for core in FULL_NAME_CORE:
-        at = text.find(core, 0, NAME_SPAN)
-        while at != -1:
-            if FULL_NAME_PATTERN.search(text, max(0, at - NAME_MARGIN), min(at + NAME_MARGIN, NAME_SPAN)):
-                return True
-            at = text.find(core, at + 1, NAME_SPAN)
-    return False
 
 
 def _lines_holding(
