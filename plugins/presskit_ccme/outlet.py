@@ -11,8 +11,10 @@ inferred from the theme or CMS, [guess] unverified fallbacks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 import attrs
 
@@ -71,6 +73,7 @@ SHARE_WORDS = frozenset(
 )
 # Lines of the page chrome that are not menus items (samples [solid]).
 CHROME = frozenset({"close menu", "open menu", "menu", "search", "rechercher", "podcasts بودكاست podcasts"})
+CHROME_SPAN = max(map(len, CHROME))  # longer lines are no chrome line
 
 # Categories of the menus (samples [solid]): a meta line with one of them is a strong footprint.
 CATEGORIES = frozenset(
@@ -154,6 +157,10 @@ CONNECTORS = frozenset(
 # Quotes, handles and dashes: a tweet sign-off ("— Name (@handle) April 2, 2021"), not a category.
 NOT_CATEGORY = re.compile(r"[@()«»\"“”]|^[—–-]")
 META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
+# A meta line ends with its date (a year, or a time: "18h30", "18h", "18:") or a reading time
+# ("Read", "de lecture"), then maybe separators: the last characters it can end with.
+META_TRAILER = " |·•-–" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+META_LAST_CHARS = frozenset("hH:dDeE")  # and digits
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
 # newsletter promos, footers in ar/en/fr, search overlay (outlets.md and samples [solid]);
@@ -482,9 +489,9 @@ CASES = (
 )
 
 
-@attrs.frozen(kw_only=True)
-class Line:
-    """A non-blank dump line, cleaned, remembering whether it was a menu bullet."""
+class Line(NamedTuple):
+    """A non-blank dump line, cleaned, remembering whether it was a menu bullet (a tuple:
+    dumps have hundreds of lines, built faster so)."""
 
     text: str
     bullet: bool = False
@@ -668,13 +675,18 @@ def _press_review_tail(lines: Sequence[str]) -> str | None:
 
 
 def _is_share(text: str) -> bool:
-    words = text.replace("(", " ").replace(")", " ").split()
-    return bool(words) and all(word.lower().strip(".,:") in SHARE_WORDS for word in words)
+    spaced = text.replace("(", " ").replace(")", " ")
+    first = spaced.split(None, 1)[:1]
+    if not first or first[0].lower().strip(".,:") not in SHARE_WORDS:
+        return False  # the first word decides for most lines: no need to split them whole
+    return all(word.lower().strip(".,:") in SHARE_WORDS for word in spaced.split())
 
 
 def _is_chrome(text: str) -> bool:
     """Logo, menu toggles and share rows: page chrome wherever it stands."""
-    return text.startswith("CCME |") or text.lower() in CHROME or _is_share(text)
+    return (
+        text.startswith("CCME |") or (len(text) <= CHROME_SPAN and text.lower() in CHROME) or _is_share(text)
+    )
 
 
 _ANY_END = matches_any(END_MARKERS)
@@ -732,6 +744,8 @@ def _byline(text: str) -> tuple[str, ...]:
 
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
+    if not _ends_like_meta(text):
+        return None  # most lines: no need to look for dates
     spans = list(find_dates(text))
     if not spans:
         return None
@@ -754,6 +768,12 @@ def _parse_meta(text: str) -> Meta | None:
     ):
         return None
     return Meta(published=first.value, updated=updated, category=prefix or None, authors=authors)
+
+
+def _ends_like_meta(text: str) -> bool:
+    """Whether the text ends as a meta line must: with a date or a reading time."""
+    last = text.rstrip(META_TRAILER)[-1:]
+    return last.isdigit() or last in META_LAST_CHARS
 
 
 def _updated_line(text: str) -> When | None:
@@ -872,20 +892,22 @@ def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
     """The first sure title block of a dump without breadcrumb, else a bare date at the top."""
     if lines and _opens_titleless(lines, 0):
         return _header_from(lines, -1, limit, None, titled=False)
-    strengths = [(index, _candidate_strength(lines, index)) for index in range(1, limit)]
+    strengths: dict[int, int] = {}  # computed on demand: a sure header is most often near the top
     for wanted in (2, 1):
-        for index, strength in strengths:
-            if strength == wanted:
+        for index in range(1, limit):
+            if index not in strengths:
+                strengths[index] = _candidate_strength(lines, index)
+            if strengths[index] == wanted:
                 header = _header_from(lines, _title_above(lines, index), limit, None)
                 if header is not None:
                     return attrs.evolve(header, sure=wanted == 2)
     return None
 
 
-def _find_header(lines: Sequence[Line]) -> tuple[Header | None, int | None]:
+def _find_header(lines: Sequence[Line], ends: Sequence[int]) -> tuple[Header | None, int | None]:
     """The article header, and the breadcrumb's index when the dump has one."""
     crumb = next((i for i, line in enumerate(lines) if not line.bullet and BREADCRUMB.match(line.text)), None)
-    limit = _end_of_body(lines, 0 if crumb is None else crumb + 1)
+    limit = _end_of_body(lines, 0 if crumb is None else crumb + 1, ends)
     if crumb is not None:
         header = _header_after_breadcrumb(lines, crumb, limit)
         if header is not None:
@@ -893,10 +915,16 @@ def _find_header(lines: Sequence[Line]) -> tuple[Header | None, int | None]:
     return _scan_header(lines, limit), crumb
 
 
-def _end_of_body(lines: Sequence[Line], start: int) -> int:
-    end = next(
-        (i for i in range(start, len(lines)) if not lines[i].bullet and _is_end(lines[i].text)), len(lines)
-    )
+def _end_marks(lines: Sequence[Line]) -> list[int]:
+    """Indexes of the lines that end a body (end markers), found once per page."""
+    return [i for i, line in enumerate(lines) if not line.bullet and _is_end(line.text)]
+
+
+def _end_of_body(lines: Sequence[Line], start: int, ends: Sequence[int]) -> int:
+    """Where the body from ``start`` ends: at the first of the ``ends`` marks after it, with
+    the footer headings just above it."""
+    at = bisect_left(ends, start)
+    end = ends[at] if at < len(ends) else len(lines)
     while end > start and lines[end - 1].text.lower() in FOOTER_HEADINGS:
         end -= 1
     return end
@@ -976,7 +1004,7 @@ def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
     dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
     last = len(paragraphs) - 1
-    more = [i for i, p in enumerate(paragraphs) if MORE_LINK.search(p) and (len(p) < 40 or i == last)]
+    more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and MORE_LINK.search(p)]
     if dated >= 2 or len(more) >= 2:
         raise NotAnArticle("a CCME listing or home page: dated teasers, no single article")
     if more:
@@ -1006,7 +1034,7 @@ def _related(lines: Sequence[Line], start: int) -> list[Link]:
 
 def _tags(lines: Sequence[Line], start: int) -> tuple[str, ...]:
     for line in lines[start:]:
-        found = TAGS.match(line.text)
+        found = TAGS.match(line.text) if ":" in line.text else None
         if found:
             return tuple(tag for tag in (clean(t) for t in TAG_SPLIT.split(found["tags"])) if tag)
     return ()
@@ -1026,7 +1054,7 @@ def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
 def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) -> Article:
     """Old Joomla + K2 page: a title and a teaser under the ``picto info`` disclaimer."""
     picto = next(i for i, line in enumerate(lines) if PICTO.match(line.text))
-    end = _end_of_body(lines, picto + 1)
+    end = _end_of_body(lines, picto + 1, _end_marks(lines))
     texts, _ = _body(lines[picto + 1 : end], keep_bullets=False)
     more = [text for text in texts if MORE_LINK.search(text)]
     if len(more) >= 2:
@@ -1050,14 +1078,20 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
 
 
 def _lines(document: Document) -> list[Line]:
-    pairs = zip(document.lines, document.cleaned_lines, strict=True)
-    return [Line(text=text, bullet=is_bullet(raw)) for raw, text in pairs if text]
+    # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip the test.
+    return [
+        Line(text, not raw[0].isalnum() and is_bullet(raw))
+        for raw in document.lines
+        if raw and (text := clean(raw))
+    ]
 
 
-def _parts(lines: Sequence[Line], header: Header | None) -> tuple[int, int, Tail, list[Link]]:
+def _parts(
+    lines: Sequence[Line], header: Header | None, ends: Sequence[int]
+) -> tuple[int, int, Tail, list[Link]]:
     """Where the body starts and ends, its paragraphs and credits, and its promo links."""
     start = header.body_at if header else 0
-    end = _end_of_body(lines, start)
+    end = _end_of_body(lines, start, ends)
     paragraphs, promos = _body(lines[start:end], keep_bullets=header is not None)
     if header is None:
         paragraphs = _drop_stray_teasers(paragraphs)
@@ -1080,14 +1114,16 @@ def _day_of(when: When) -> date:
 
 def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
     lines = _lines(document)
-    if any(PICTO.match(line.text) for line in lines[:200]):
+    # "picto info" opens with a "p" whatever its case: a cheap test before the pattern
+    if any(line.text[:1] in "pP" and PICTO.match(line.text) for line in lines[:200]):
         return _joomla_page(lines, document, outlet)
-    header, crumb = _find_header(lines)
+    ends = _end_marks(lines)
+    header, crumb = _find_header(lines, ends)
     _reject_archives(lines, header)
-    start, end, tail, promos = _parts(lines, header)
+    start, end, tail, promos = _parts(lines, header, ends)
     if header is not None and not header.sure and not _plausible_repost(header, tail):
         header = None  # the top "title / date" pair was a teaser of another article
-        start, end, tail, promos = _parts(lines, header)
+        start, end, tail, promos = _parts(lines, header, ends)
     body = _check_not_listing(tail.paragraphs)
     if not body or (header is None and crumb is not None and len(body) < 2):
         raise ExtractionError("no CCME article body found (no title and date under the breadcrumb)")
@@ -1114,8 +1150,8 @@ def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
 def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
     """Metadata from the page; body, credits and promo links by the dump rules."""
     page = read_page(document)
-    lines = [Line(text=text) for text in page.blocks]
-    texts, promos = _body(lines[: _end_of_body(lines, 0)], keep_bullets=True)
+    lines = [Line(text) for text in page.blocks]
+    texts, promos = _body(lines[: _end_of_body(lines, 0, _end_marks(lines))], keep_bullets=True)
     tail = _split_tail(texts)
     body = _check_not_listing(tail.paragraphs)
     if not body:
