@@ -363,16 +363,12 @@ def _language(tree: LexborHTMLParser) -> str | None:
 # -- body, images, related -------------------------------------------------------------------
 
 
-SOURCE_NEWLINES = re.compile(r"[ \t]*[\r\n]+[ \t]*")
-
-
-def _container_blocks(nodes: Iterable[LexborNode]) -> tuple[str, ...]:
-    """Text blocks of the containers. A newline of the HTML source is a space, not a line
-    break (``blocks`` would split a wrapped ``<p>`` in two): it is folded on a copy first."""
+def _container_blocks(nodes: Iterable[LexborNode], known: dict[LexborNode, list[str]]) -> tuple[str, ...]:
+    """Text blocks of the containers (``blocks`` reads a newline of the HTML source as a
+    space, as browsers do). ``known``: blocks already read, by container."""
     lines: list[str] = []
     for node in nodes:
-        copy = LexborHTMLParser(SOURCE_NEWLINES.sub(" ", node.html or "")).body
-        lines += blocks(copy, drop=BODY_DROP)
+        lines += known[node] if node in known else blocks(node, drop=BODY_DROP)
     return tuple(lines)
 
 
@@ -455,8 +451,9 @@ def _reject_archives(tree: LexborHTMLParser, ld: dict[str, Any]) -> None:
         raise NotAnArticle(f"a CCME author archive ({heading})")
 
 
-def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None) -> None:
-    """Old K2 listings, and items whose full text stayed on the source's site."""
+def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None, known: dict[LexborNode, list[str]]) -> None:
+    """Old K2 listings, and items whose full text stayed on the source's site. The intro's
+    blocks, when read, go to ``known``: the intro is then the container."""
     for selector, reason in K2_LISTINGS:
         if tree.css_first(selector) is not None:
             raise NotAnArticle(reason)
@@ -464,14 +461,19 @@ def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None) -> None:
         return
     intro = item.css_first("div.itemIntroText")
     more = any(READ_MORE.match(node_text(link) or "") for link in (intro or item).css("a"))
-    if more or item.css_first("a.k2ReadMore") is not None or len(blocks(intro, drop=BODY_DROP)) <= 1:
+    if more or item.css_first("a.k2ReadMore") is not None:
+        raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla + K2 item)")
+    teaser = blocks(intro, drop=BODY_DROP)
+    if intro is not None:
+        known[intro] = teaser
+    if len(teaser) <= 1:
         raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla + K2 item)")
 
 
-def _containers(tree: LexborHTMLParser) -> list[LexborNode]:
+def _containers(tree: LexborHTMLParser, known: dict[LexborNode, list[str]]) -> list[LexborNode]:
     """The article container(s): K2 intro + full text, else the first content selector."""
     item = _pick(tree, K2_ITEM)
-    _reject_k2(tree, item)
+    _reject_k2(tree, item, known)
     if item is not None:
         parts = [node for selector in K2_TEXT if (node := item.css_first(selector)) is not None]
         if parts:
@@ -498,10 +500,11 @@ def read_page(document: Document) -> Page:
     tree = document.tree
     ld = json_ld_article(tree) or {}
     _reject_archives(tree, ld)
-    containers = _containers(tree)
+    known: dict[LexborNode, list[str]] = {}  # blocks read while checking the page
+    containers = _containers(tree, known)
     title = _title(tree, ld)
     return Page(
-        blocks=_container_blocks(containers),
+        blocks=_container_blocks(containers, known),
         url=document.url or meta(tree, "og:url"),
         title=title,
         section=_section(tree, ld, title),
