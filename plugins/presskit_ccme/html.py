@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html as entities
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -34,7 +34,7 @@ from presskit.html import attr, blocks, images, json_ld, json_ld_article, langua
 from presskit.text import clean, fold
 from presskit_ccme.council import FULL_NAME, names_the_council
 
-__all__ = ["Page", "detect_html", "read_page"]
+__all__ = ["Page", "container_links", "detect_html", "read_page"]
 
 SITE = "https://www.ccme.org.ma"
 
@@ -177,8 +177,8 @@ class Page:
     language: str | None = None
     images: tuple[Image, ...] = ()
     related: tuple[Link, ...] = ()
-    links: dict[str, str] = attrs.field(factory=dict)
-    """URL of each link of the container by its text: promo links get their URL back."""
+    containers: tuple[LexborNode, ...] = ()
+    """The article containers, where promo links get their URL back (container_links)."""
 
 
 # -- input repairs ---------------------------------------------------------------------------
@@ -204,10 +204,23 @@ def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def _none_match(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> bool:
+    """True when no node matches any of the selectors: one query instead of one per selector,
+    for fallbacks that most pages lack."""
+    return root.css_first(", ".join(selectors)) is None
+
+
 def _pick_all(
-    root: LexborHTMLParser | LexborNode, selectors: Sequence[str], avoid: frozenset[str] = frozenset()
+    root: LexborHTMLParser | LexborNode,
+    selectors: Sequence[str],
+    avoid: frozenset[str] = frozenset(),
+    *,
+    rare: bool = False,
 ) -> list[LexborNode]:
-    """Nodes of the first selector that matches outside the chrome."""
+    """Nodes of the first selector that matches outside the chrome (``rare``: the selectors
+    seldom match anything, first ask whether any does)."""
+    if rare and _none_match(root, selectors):
+        return []
     for selector in selectors:
         nodes = [node for node in root.css(selector) if not _in_chrome(node, avoid)]
         if nodes:
@@ -216,9 +229,13 @@ def _pick_all(
 
 
 def _pick(
-    root: LexborHTMLParser | LexborNode, selectors: Sequence[str], avoid: frozenset[str] = frozenset()
+    root: LexborHTMLParser | LexborNode,
+    selectors: Sequence[str],
+    avoid: frozenset[str] = frozenset(),
+    *,
+    rare: bool = False,
 ) -> LexborNode | None:
-    nodes = _pick_all(root, selectors, avoid)
+    nodes = _pick_all(root, selectors, avoid, rare=rare)
     return nodes[0] if nodes else None
 
 
@@ -274,25 +291,34 @@ def _as_shown(machine: When | None, shown: When | None) -> When | None:
     return _local_day(machine) if machine is not None else None
 
 
-def _stamp(node: LexborNode | None, *metadata: When | None) -> When | None:
+def _stamp(node: LexborNode | None, *metadata: Callable[[], When | None]) -> When | None:
     """A date element's value. Its ``datetime`` attribute comes first: WordPress writes it in
-    the site's offset, the time the page displays (Yoast metadata is in UTC)."""
-    machine = when(attr(node, "datetime")) or next((value for value in metadata if value), None)
+    the site's offset, the time the page displays (Yoast metadata is in UTC). ``metadata``:
+    readers of the fallback values, in order, called only when needed."""
+    machine = when(attr(node, "datetime")) or next((value for read in metadata if (value := read())), None)
     return _as_shown(machine, _shown(node))
 
 
 def _published(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
     node = _pick(tree, PUBLISHED, frozenset({"date-modified"}))
-    return _stamp(node, when(_ld_text(ld.get("datePublished"))), when(meta(tree, "article:published_time")))
+    return _stamp(
+        node,
+        lambda: when(_ld_text(ld.get("datePublished"))),
+        lambda: when(meta(tree, "article:published_time")),
+    )
 
 
 def _updated(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
     """The update stamp the page shows. WordPress writes a modified time on every save
     (typo, re-filing), invisible on the page and absent from dumps: alone it is ignored."""
-    node = _pick(tree, UPDATED)
+    node = _pick(tree, UPDATED, rare=True)
     if node is None:
         return None
-    return _stamp(node, when(_ld_text(ld.get("dateModified"))), when(meta(tree, "article:modified_time")))
+    return _stamp(
+        node,
+        lambda: when(_ld_text(ld.get("dateModified"))),
+        lambda: when(meta(tree, "article:modified_time")),
+    )
 
 
 # -- header fields ---------------------------------------------------------------------------
@@ -328,18 +354,20 @@ def _section(tree: LexborHTMLParser, ld: dict[str, Any], title: str | None) -> s
     """article:section, JSON-LD articleSection, the category label, the breadcrumb's last
     category (a trail may end with the post title)."""
     shown = _pick_text(tree, CATEGORY)
-    crumbs = [crumb for crumb in _crumbs(tree) if crumb != title]
     structured = meta(tree, "article:section")
     sections = _ld_sections(ld)
     if structured is None and sections:
         structured = shown if shown in sections else sections[0]
-    return structured or shown or (crumbs[-1] if crumbs else None)
+    if structured or shown:
+        return structured or shown
+    crumbs = [crumb for crumb in _crumbs(tree) if crumb != title]
+    return crumbs[-1] if crumbs else None
 
 
 def _authors(tree: LexborHTMLParser) -> tuple[str, ...]:
     """Visible bylines only: JSON-LD ``author`` names the site account that reposted the
     item (CCME is a press review), which neither the page nor its dump credits."""
-    names = (BYLINE_LABEL.sub("", node_text(node) or "") for node in _pick_all(tree, AUTHORS))
+    names = (BYLINE_LABEL.sub("", node_text(node) or "") for node in _pick_all(tree, AUTHORS, rare=True))
     return tuple(dict.fromkeys(name for name in names if name))
 
 
@@ -351,7 +379,7 @@ def _tags(tree: LexborHTMLParser, ld: dict[str, Any]) -> tuple[str, ...]:
         found = keywords if isinstance(keywords, list) else (keywords or "").split(",")
         found = [_ld_text(item) or "" for item in found]
     if not any(found):
-        found = [node_text(node) or "" for node in _pick_all(tree, TAGS)]
+        found = [node_text(node) or "" for node in _pick_all(tree, TAGS, rare=True)]
     return tuple(dict.fromkeys(tag for tag in found if tag))
 
 
@@ -372,7 +400,8 @@ def _container_blocks(nodes: Iterable[LexborNode], known: dict[LexborNode, list[
     return tuple(lines)
 
 
-def _links(nodes: Iterable[LexborNode]) -> dict[str, str]:
+def container_links(nodes: Iterable[LexborNode]) -> dict[str, str]:
+    """URL of each link of the containers by its text: promo links get their URL back."""
     found: dict[str, str] = {}
     for node in nodes:
         for link in node.css("a[href]"):
@@ -401,7 +430,7 @@ def _images(
 ) -> tuple[Image, ...]:
     """Lead and body images with caption and credit; og:image when the page shows none."""
     found: dict[str, Image] = {}
-    for root in (_pick(tree, FEATURED), *containers):
+    for root in (_pick(tree, FEATURED, rare=True), *containers):
         for image in images(root, base=SITE):
             if image.url and not re.search(r"picto|emoji|/smilies/", image.url, re.I):
                 found.setdefault(image.url, _split_credit(image))
@@ -415,9 +444,9 @@ def _images(
 
 def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
     """Teasers of the related-posts block, with their URL and shown date."""
-    root = next((node for selector in RELATED for node in tree.css(selector)), None)
-    if root is None:
+    if _none_match(tree, RELATED):
         return ()
+    root = next(node for selector in RELATED for node in tree.css(selector))
     links: list[Link] = []
     for item in next((found for selector in RELATED_ITEMS if (found := root.css(selector))), []):
         anchor = next((node for selector in RELATED_TITLE if (node := item.css_first(selector))), None)
@@ -454,9 +483,10 @@ def _reject_archives(tree: LexborHTMLParser, ld: dict[str, Any]) -> None:
 def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None, known: dict[LexborNode, list[str]]) -> None:
     """Old K2 listings, and items whose full text stayed on the source's site. The intro's
     blocks, when read, go to ``known``: the intro is then the container."""
-    for selector, reason in K2_LISTINGS:
-        if tree.css_first(selector) is not None:
-            raise NotAnArticle(reason)
+    if not _none_match(tree, [selector for selector, _ in K2_LISTINGS]):
+        for selector, reason in K2_LISTINGS:
+            if tree.css_first(selector) is not None:
+                raise NotAnArticle(reason)
     if item is None or node_text(item.css_first("div.itemFullText")):
         return
     intro = item.css_first("div.itemIntroText")
@@ -472,7 +502,7 @@ def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None, known: dict[Lexb
 
 def _containers(tree: LexborHTMLParser, known: dict[LexborNode, list[str]]) -> list[LexborNode]:
     """The article container(s): K2 intro + full text, else the first content selector."""
-    item = _pick(tree, K2_ITEM)
+    item = _pick(tree, K2_ITEM, rare=True)
     _reject_k2(tree, item, known)
     if item is not None:
         parts = [node for selector in K2_TEXT if (node := item.css_first(selector)) is not None]
@@ -515,7 +545,7 @@ def read_page(document: Document) -> Page:
         language=_language(tree),
         images=_images(tree, containers, ld),
         related=_related(tree),
-        links=_links(containers),
+        containers=tuple(containers),
     )
 
 

@@ -23,8 +23,11 @@ from presskit.article import When
 from presskit.dates import find_dates
 from presskit.text import clean, fold, is_bullet, matches_any
 from presskit_ccme.council import names_the_council
-from presskit_ccme.html import detect_html, read_page
+from presskit_ccme.html import container_links, detect_html, read_page
 from presskit_ccme.multilingual import guess_language
+
+# Every character that str.split() splits on (all of them are below U+3001).
+WHITESPACE = "".join(char for char in map(chr, range(0x3001)) if char.isspace())
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -74,6 +77,10 @@ SHARE_WORDS = frozenset(
 # Lines of the page chrome that are not menus items (samples [solid]).
 CHROME = frozenset({"close menu", "open menu", "menu", "search", "rechercher", "podcasts بودكاست podcasts"})
 CHROME_SPAN = max(map(len, CHROME))  # longer lines are no chrome line
+# What a share row's first word can open with: a share word's initial (once lower-cased and
+# stripped of ".,:"), after parentheses and spaces (SHARE_LEAD).
+SHARE_INITIALS = frozenset(word[0] for word in SHARE_WORDS) | frozenset(".,:")
+SHARE_LEAD = "()" + WHITESPACE
 
 # Categories of the menus (samples [solid]): a meta line with one of them is a strong footprint.
 CATEGORIES = frozenset(
@@ -159,7 +166,7 @@ NOT_CATEGORY = re.compile(r"[@()«»\"“”]|^[—–-]")
 META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
 # A meta line ends with its date (a year, or a time: "18h30", "18h", "18:") or a reading time
 # ("Read", "de lecture"), then maybe separators: the last characters it can end with.
-META_TRAILER = " |·•-–" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+META_TRAILER = " |·•-–" + WHITESPACE
 META_LAST_CHARS = frozenset("hH:dDeE")  # and digits
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
@@ -675,6 +682,8 @@ def _press_review_tail(lines: Sequence[str]) -> str | None:
 
 
 def _is_share(text: str) -> bool:
+    if text.lstrip(SHARE_LEAD)[:1].lower()[:1] not in SHARE_INITIALS:
+        return False  # the first word's first letter decides for most lines
     spaced = text.replace("(", " ").replace(")", " ")
     first = spaced.split(None, 1)[:1]
     if not first or first[0].lower().strip(".,:") not in SHARE_WORDS:
@@ -689,11 +698,7 @@ def _is_chrome(text: str) -> bool:
     )
 
 
-_ANY_END = matches_any(END_MARKERS)
-
-
-def _is_end(text: str) -> bool:
-    return _ANY_END(text)
+_is_end = matches_any(END_MARKERS)  # one pattern for all the markers
 
 
 def _is_date_only(text: str) -> bool:
@@ -1156,6 +1161,7 @@ def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
     body = _check_not_listing(tail.paragraphs)
     if not body:
         raise ExtractionError("the CCME article container holds no text")
+    links = container_links(page.containers) if promos else {}
     return Article(
         outlet=outlet.name,
         url=page.url,
@@ -1170,5 +1176,5 @@ def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
         source=tail.source,
         source_published=tail.source_published,
         images=page.images,
-        related=(*page.related, *(attrs.evolve(link, url=page.links.get(link.title)) for link in promos)),
+        related=(*page.related, *(attrs.evolve(link, url=links.get(link.title)) for link in promos)),
     )
