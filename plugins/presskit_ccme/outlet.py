@@ -776,9 +776,10 @@ def _parse_meta(text: str) -> Meta | None:
 
 
 def _ends_like_meta(text: str) -> bool:
-    """Whether the text ends as a meta line must: with a date or a reading time."""
+    """Whether the text ends as a meta line must (with a date or a reading time) and does not
+    open as a tweet sign-off ("— Name (@handle) April 2, 2021"), which NOT_CATEGORY rejects."""
     last = text.rstrip(META_TRAILER)[-1:]
-    return last.isdigit() or last in META_LAST_CHARS
+    return (last.isdigit() or last in META_LAST_CHARS) and not text.lstrip(" |·•-–").startswith("—")
 
 
 def _updated_line(text: str) -> When | None:
