@@ -640,7 +640,10 @@ def test_meta_line_at_the_top_of_an_extract_and_tail_at_its_end() -> None:
         ("Entretiens | 3 mars 2021 | 3 Mins Read", ("Entretiens", date(2021, 3, 3))),
         ("Rencontres 3 mars 2021 2 minutes de lecture", ("Rencontres", date(2021, 3, 3))),
         ("Hommages 3 mars 2021 - 18h", ("Hommages", local_datetime(date(2021, 3, 3), 18))),
+        ("Actualités 3 mars 2021 à 18h 30", ("Actualités", local_datetime(date(2021, 3, 3), 18, 30))),
+        ("Actualités 03/03/2021", ("Actualités", date(2021, 3, 3))),
         ("— Fondation Boekenbus (@boekenbus_nl) February 26, 2021", None),
+        ("Merci aux bénévoles 3 mars ! pic.twitter.com/bibliobus21", None),
         ("Un bus aménagé sillonne les quartiers depuis le 3 mars 2021.", None),
     ],
 )

@@ -778,8 +778,26 @@ def _parse_meta(text: str) -> Meta | None:
 def _ends_like_meta(text: str) -> bool:
     """Whether the text ends as a meta line must (with a date or a reading time) and does not
     open as a tweet sign-off ("— Name (@handle) April 2, 2021"), which NOT_CATEGORY rejects."""
-    last = text.rstrip(META_TRAILER)[-1:]
-    return (last.isdigit() or last in META_LAST_CHARS) and not text.lstrip(" |·•-–").startswith("—")
+    end = text.rstrip(META_TRAILER)
+    last = end[-1:]
+    if last.isdecimal():
+        if not _ends_with_year_or_minute(end):
+            return False
+    elif last not in META_LAST_CHARS:
+        return False
+    return not text.lstrip(" |·•-–").startswith("—")
+
+
+def _ends_with_year_or_minute(text: str) -> bool:
+    """Digits closing a date are a year ("2021" after a space or "/") or minutes ("30" after
+    "h", ":" or a space): not "pic.twitter.com/abc21"."""
+    start = len(text)
+    while start and text[start - 1].isdecimal():
+        start -= 1
+    run, before = len(text) - start, text[start - 1 : start]
+    if run == 4:
+        return before == "/" or before.isspace()
+    return run == 2 and (before in ("h", "H", ":") or before.isspace())
 
 
 def _updated_line(text: str) -> When | None:
