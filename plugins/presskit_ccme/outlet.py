@@ -253,6 +253,10 @@ MORE_LINK = re.compile(
     r"\s*(?:\.\.\.|…|»|›|>)?$",
     re.I,
 )
+# What MORE_LINK's words end with, in any case as the pattern reads it ("ſ" is an "s" to
+# re.IGNORECASE), once the trailing marks and spaces are stripped.
+MORE_LINK_LAST = frozenset("eEsSſد")
+MORE_LINK_TRAILER = ".…»›>" + WHITESPACE
 # WordPress author archive title (outlets.md [solid] for the French label).
 AUTHOR_ARCHIVE = re.compile(r"^(?:Auteur/autrice|Author)\s*:\s*\S", re.I)
 TEASER_END = ("...", "…")
@@ -699,6 +703,12 @@ def _is_chrome(text: str) -> bool:
 
 
 _is_end = matches_any(END_MARKERS)  # one pattern for all the markers
+_is_dropped = matches_any((CAPTION, BREADCRUMB, PROMO))  # lines the body leaves out
+
+
+def _has_more_link(text: str) -> bool:
+    """A "read more" link at the end (MORE_LINK), told first by the link's last letter."""
+    return text.rstrip(MORE_LINK_TRAILER)[-1:] in MORE_LINK_LAST and MORE_LINK.search(text) is not None
 
 
 def _is_date_only(text: str) -> bool:
@@ -963,13 +973,16 @@ def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[
     promos: list[Link] = []
     for line in zone:
         text = line.text
-        if _is_chrome(text) or CAPTION.match(text) or BREADCRUMB.match(text):
+        if _is_chrome(text):
             continue
-        promo = PROMO.match(text)
-        if promo:
-            if promo["title"]:
-                promos.append(Link(title=promo["title"]))
-            continue
+        if _is_dropped(text):  # one pattern for the three: most lines are none of them
+            if CAPTION.match(text) or BREADCRUMB.match(text):
+                continue
+            promo = PROMO.match(text)
+            if promo:
+                if promo["title"]:
+                    promos.append(Link(title=promo["title"]))
+                continue
         if line.bullet:
             if not keep_bullets and len(text.split()) <= 8:
                 continue  # a menu item
@@ -1026,9 +1039,9 @@ def _split_tail(paragraphs: list[str]) -> Tail:
 
 def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
-    dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
+    dated = sum(1 for p in paragraphs if len(p) < 200 and _ends_like_meta(p) and _parse_meta(p) is not None)
     last = len(paragraphs) - 1
-    more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and MORE_LINK.search(p)]
+    more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and _has_more_link(p)]
     if dated >= 2 or len(more) >= 2:
         raise NotAnArticle("a CCME listing or home page: dated teasers, no single article")
     if more:
@@ -1080,7 +1093,7 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
     picto = next(i for i, line in enumerate(lines) if PICTO.match(line.text))
     end = _end_of_body(lines, picto + 1, _end_marks(lines))
     texts, _ = _body(lines[picto + 1 : end], keep_bullets=False)
-    more = [text for text in texts if MORE_LINK.search(text)]
+    more = [text for text in texts if _has_more_link(text)]
     if len(more) >= 2:
         raise NotAnArticle("a CCME listing (old Joomla page with several teasers)")
     if more or len(texts) <= 2:
