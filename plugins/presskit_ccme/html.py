@@ -193,12 +193,16 @@ def _classes(node: LexborNode) -> set[str]:
 
 def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     """True when the node or an ancestor is page chrome (or has a class of ``avoid``)."""
+    blocked = CHROME_CLASSES | avoid if avoid else CHROME_CLASSES
     current: LexborNode | None = node
     # Chrome wraps its content within a few levels; a bound keeps absurdly deep pages linear.
     for _ in range(MAX_CHROME_DEPTH):
-        if current is None or current.tag in ("body", "html"):
+        if current is None:
             break
-        if current.tag in CHROME_TAGS or _classes(current) & (CHROME_CLASSES | avoid):
+        tag = current.tag
+        if tag in ("body", "html"):
+            break
+        if tag in CHROME_TAGS or not blocked.isdisjoint((current.attributes.get("class") or "").split()):
             return True
         current = current.parent
     return False
