@@ -759,7 +759,7 @@ def _byline(text: str) -> tuple[str, ...]:
 
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
-    if not _ends_like_meta(text):
+    if not _may_be_meta(text):
         return None  # most lines: no need to look for dates
     spans = list(find_dates(text))
     if not spans:
@@ -785,9 +785,10 @@ def _parse_meta(text: str) -> Meta | None:
     return Meta(published=first.value, updated=updated, category=prefix or None, authors=authors)
 
 
-def _ends_like_meta(text: str) -> bool:
-    """Whether the text ends as a meta line must (with a date or a reading time) and does not
-    open as a tweet sign-off ("— Name (@handle) April 2, 2021"), which NOT_CATEGORY rejects."""
+def _may_be_meta(text: str) -> bool:
+    """Whether the text may be a meta line: it ends as one must (with a date or a reading
+    time) and does not open as a tweet sign-off ("— Name (@handle) April 2, 2021"), which
+    NOT_CATEGORY rejects."""
     end = text.rstrip(META_TRAILER)
     last = end[-1:]
     if last.isdecimal():
@@ -1039,7 +1040,7 @@ def _split_tail(paragraphs: list[str]) -> Tail:
 
 def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
-    dated = sum(1 for p in paragraphs if len(p) < 200 and _ends_like_meta(p) and _parse_meta(p) is not None)
+    dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
     last = len(paragraphs) - 1
     more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and _has_more_link(p)]
     if dated >= 2 or len(more) >= 2:
