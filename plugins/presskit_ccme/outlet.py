@@ -706,6 +706,11 @@ _is_end = matches_any(END_MARKERS)  # one pattern for all the markers
 _is_dropped = matches_any((CAPTION, BREADCRUMB, PROMO))  # lines the body leaves out
 
 
+def _is_breadcrumb(text: str) -> bool:
+    """BREADCRUMB, told first by its separator."""
+    return ("»" in text or "›" in text) and BREADCRUMB.match(text) is not None
+
+
 def _has_more_link(text: str) -> bool:
     """A "read more" link at the end (MORE_LINK), told first by the link's last letter."""
     return text.rstrip(MORE_LINK_TRAILER)[-1:] in MORE_LINK_LAST and MORE_LINK.search(text) is not None
@@ -941,7 +946,7 @@ def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
 
 def _find_header(lines: Sequence[Line], ends: Sequence[int]) -> tuple[Header | None, int | None]:
     """The article header, and the breadcrumb's index when the dump has one."""
-    crumb = next((i for i, line in enumerate(lines) if not line.bullet and BREADCRUMB.match(line.text)), None)
+    crumb = next((i for i, line in enumerate(lines) if not line.bullet and _is_breadcrumb(line.text)), None)
     limit = _end_of_body(lines, 0 if crumb is None else crumb + 1, ends)
     if crumb is not None:
         header = _header_after_breadcrumb(lines, crumb, limit)
@@ -1085,7 +1090,7 @@ def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
     """Author archives and old Joomla teaser pages, recognised by their labels."""
     stop = header.body_at if header else len(lines)
     for line in lines[:stop]:
-        if not line.bullet and AUTHOR_ARCHIVE.match(line.text):
+        if not line.bullet and ":" in line.text and AUTHOR_ARCHIVE.match(line.text):
             raise NotAnArticle(f"a CCME author archive ({line.text})")
 
 
