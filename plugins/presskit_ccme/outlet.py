@@ -667,8 +667,11 @@ def _tail_lines(text: str) -> list[str]:
 
 
 def _known_category_meta(line: str) -> bool:
-    if len(line) >= 120 or not fold(line).lstrip(CATEGORY_STRIP).replace("’", "'").startswith(CATEGORY_NAMES):
-        return False  # a known category opens the line: no need to look for dates
+    # cheap tests first: the line ends as a meta line and opens with a known category
+    if len(line) >= 120 or not _may_be_meta(line):
+        return False
+    if not fold(line).lstrip(CATEGORY_STRIP).replace("’", "'").startswith(CATEGORY_NAMES):
+        return False
     meta = _parse_meta(line)
     return bool(meta and meta.category and fold(meta.category).replace("’", "'") in CATEGORIES)
 
