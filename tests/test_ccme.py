@@ -589,3 +589,105 @@ def test_unknown_article_container_is_an_error_not_a_listing() -> None:
     page = _swap(FULL_HTML, "post-content cf entry-content content-spacious", "texte-article")
     with pytest.raises(ExtractionError, match="no CCME article container"):
         _html(page)
+
+
+# -- detection and extraction shortcuts ----------------------------------------------------
+
+
+def _text_score(text: str) -> float:
+    return CCME.detect(Document.from_content(text, kind="text"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Conseil de la communauté marocaine à l’étranger",
+        "CONSEIL DE LA COMMUNAUTÉ MAROCAINE À L'ÉTRANGER",
+        "conseil de la\ncommunaute  marocaine a l'etranger",
+        "Conseil de la communaute\u0301 marocaine a\u0300 l’étranger",  # decomposed accents
+    ],
+)
+def test_council_name_found_in_any_spelling(name: str) -> None:
+    assert _text_score(f"Un texte quelconque.\n\n{name}\n\nFin.") == pytest.approx(0.3)
+    page = f"<html><head><title>Un site</title></head><body><p>x</p><footer>{name}</footer></body></html>"
+    assert CCME.detect(Document.from_content(page)) == pytest.approx(0.2)
+
+
+def test_council_name_only_in_the_page_head() -> None:
+    assert _text_score("x\n" * 10_500 + "Conseil de la communauté marocaine à l’étranger") == 0.0
+
+
+def test_breadcrumb_and_meta_line_under_it() -> None:
+    menus = "\n".join(f"  • Rubrique {n}" for n in range(40))
+    crumb = "Home»Actualités»Entretiens"
+    assert _text_score(f"{menus}\n{crumb}\n\nUn titre d’article\n\nUn paragraphe.") == pytest.approx(0.1)
+    assert _text_score(f"{menus}\nHome » Actualités\n\nUn titre d’article\n\nUn paragraphe.") == 0.0
+    header = f"{menus}\n{crumb}\n\nUn titre d’article\n\nEntretiens 3 mars 2021\n\nUn paragraphe."
+    assert _text_score(header) == pytest.approx(0.6)
+
+
+def test_meta_line_at_the_top_of_an_extract_and_tail_at_its_end() -> None:
+    body = "\n\n".join(f"Paragraphe {n} du texte, sans date." for n in range(60))
+    extract = f"Un titre d’article\n\nActualités 3 mars 2021\n\n{body}\n\n26 févr. 2021\n\nSource : MAP"
+    assert _text_score(extract) == 1.0
+    assert _text_score(f"{body}\n\nActualités 3 mars 2021\n\n{body}") == 0.0  # mid-text: no meta line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Actualités 3 mars 2021", ("Actualités", date(2021, 3, 3))),
+        ("Entretiens | 3 mars 2021 | 3 Mins Read", ("Entretiens", date(2021, 3, 3))),
+        ("Rencontres 3 mars 2021 2 minutes de lecture", ("Rencontres", date(2021, 3, 3))),
+        ("Hommages 3 mars 2021 - 18h", ("Hommages", local_datetime(date(2021, 3, 3), 18))),
+        ("Actualités 3 mars 2021 à 18h 30", ("Actualités", local_datetime(date(2021, 3, 3), 18, 30))),
+        ("Actualités 03/03/2021", ("Actualités", date(2021, 3, 3))),
+        ("— Fondation Boekenbus (@boekenbus_nl) February 26, 2021", None),
+        ("Merci aux bénévoles 3 mars ! pic.twitter.com/bibliobus21", None),
+        ("Un bus aménagé sillonne les quartiers depuis le 3 mars 2021.", None),
+    ],
+)
+def test_meta_lines_by_their_end(line: str, expected: tuple[str, object] | None) -> None:
+    from presskit_ccme.outlet import _parse_meta
+
+    meta = _parse_meta(line)
+    assert (meta.category, meta.published) == expected if expected else meta is None
+
+
+@pytest.mark.parametrize(("second", "score"), [("canonical", 0.4), ("alternate", 0.0)])
+def test_html_own_url_label_and_host_in_one_tag(second: str, score: float) -> None:
+    page = (
+        '<html><head><link rel="canonical" href="https://autre.example/x/">'
+        f'<link rel="{second}" href="https://www.ccme.org.ma/fr/x/"></head><body><p>x</p></body></html>'
+    )
+    assert CCME.detect(Document.from_content(page)) == pytest.approx(score)
+
+
+def _count_blocks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace the blocks() that presskit_ccme.html calls by one that records its nodes."""
+    import presskit_ccme.html as ccme_html
+
+    seen: list[str] = []
+    real = ccme_html.blocks
+
+    def counted(node: Any, *, drop: Any = ()) -> list[str]:
+        seen.append(node.html if node is not None else "")
+        return real(node, drop=drop)
+
+    monkeypatch.setattr(ccme_html, "blocks", counted)
+    return seen
+
+
+def test_html_blocks_read_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _count_blocks(monkeypatch)
+    assert _html(FULL_HTML).paragraphs
+    assert len(seen) == 1
+
+
+def test_k2_intro_read_once_for_the_teaser_check_and_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = (CASES_DIR / "joomla-item.html").read_bytes()
+    intro_only = re.sub(rb'</div>\s*<div class="itemFullText">', b"", raw)
+    seen = _count_blocks(monkeypatch)
+    article = presskit.extract(intro_only, url="https://www.ccme.org.ma/fr/medias-et-migration/12877")
+    assert len(article.paragraphs) == 4 and article.source == "Le Parisien"
+    assert len(seen) == 1

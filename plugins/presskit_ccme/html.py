@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html as entities
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -32,8 +32,9 @@ from presskit.article import When
 from presskit.dates import casablanca, find_dates
 from presskit.html import attr, blocks, images, json_ld, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold
+from presskit_ccme.council import FULL_NAME, names_the_council
 
-__all__ = ["Page", "detect_html", "read_page"]
+__all__ = ["Page", "container_links", "detect_html", "read_page"]
 
 SITE = "https://www.ccme.org.ma"
 
@@ -145,12 +146,17 @@ CHROME_CLASSES = frozenset(
 
 # Fingerprints for detection: the site name (og:site_name, logo, <title>), asset paths on the
 # site's host, the SmartMag theme, old K2 pages with their "picto info" image.
-SITE_NAMES = ("ccme", "conseil de la communaute marocaine a l")
-SITE_ASSETS = re.compile(
-    r"ccme\.org\.ma/(?:wp-content|wp-includes|images|components|templates|media)/|/templates/ccme/"
-)
-SITE_URL = re.compile(r"""(?:rel=["']canonical["']|og:url)[^>]*ccme\.org\.ma""")
-SMARTMAG = ("/themes/smart-mag", "smartmag")
+SITE_NAMES = ("ccme", FULL_NAME)
+HEAD_SPAN = 60_000  # characters of the source searched for the site's URLs, assets and name
+# Asset paths on the site's host: "ccme.org.ma" then one of ASSET_DIRS, or the old template's.
+SITE_HOST = "ccme.org.ma"
+ASSET_DIRS = ("/wp-content/", "/wp-includes/", "/images/", "/components/", "/templates/", "/media/")
+OLD_TEMPLATE = "/templates/ccme/"
+# The page's own URL: a canonical link or og:url whose tag names the site's host.
+SITE_URL_LABEL = re.compile(r"""rel=["']canonical["']|og:url""")
+# The theme's slug in its asset paths and ids (lower case, as WordPress writes slugs), or its
+# name as ThemeSphere writes it.
+SMARTMAG = ("/themes/smart-mag", "smartmag", "SmartMag")
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:CCME\b.*|Conseil de la communauté.*)$")
 
 
@@ -171,8 +177,8 @@ class Page:
     language: str | None = None
     images: tuple[Image, ...] = ()
     related: tuple[Link, ...] = ()
-    links: dict[str, str] = attrs.field(factory=dict)
-    """URL of each link of the container by its text: promo links get their URL back."""
+    containers: tuple[LexborNode, ...] = ()
+    """The article containers, where promo links get their URL back (container_links)."""
 
 
 # -- input repairs ---------------------------------------------------------------------------
@@ -187,21 +193,38 @@ def _classes(node: LexborNode) -> set[str]:
 
 def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     """True when the node or an ancestor is page chrome (or has a class of ``avoid``)."""
+    blocked = CHROME_CLASSES | avoid if avoid else CHROME_CLASSES
     current: LexborNode | None = node
     # Chrome wraps its content within a few levels; a bound keeps absurdly deep pages linear.
     for _ in range(MAX_CHROME_DEPTH):
-        if current is None or current.tag in ("body", "html"):
+        if current is None:
             break
-        if current.tag in CHROME_TAGS or _classes(current) & (CHROME_CLASSES | avoid):
+        tag = current.tag
+        if tag in ("body", "html"):
+            break
+        if tag in CHROME_TAGS or not blocked.isdisjoint((current.attributes.get("class") or "").split()):
             return True
         current = current.parent
     return False
 
 
+def _none_match(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> bool:
+    """True when no node matches any of the selectors: one query instead of one per selector,
+    for fallbacks that most pages lack."""
+    return root.css_first(", ".join(selectors)) is None
+
+
 def _pick_all(
-    root: LexborHTMLParser | LexborNode, selectors: Sequence[str], avoid: frozenset[str] = frozenset()
+    root: LexborHTMLParser | LexborNode,
+    selectors: Sequence[str],
+    avoid: frozenset[str] = frozenset(),
+    *,
+    rare: bool = False,
 ) -> list[LexborNode]:
-    """Nodes of the first selector that matches outside the chrome."""
+    """Nodes of the first selector that matches outside the chrome (``rare``: the selectors
+    seldom match anything, first ask whether any does)."""
+    if rare and _none_match(root, selectors):
+        return []
     for selector in selectors:
         nodes = [node for node in root.css(selector) if not _in_chrome(node, avoid)]
         if nodes:
@@ -210,9 +233,13 @@ def _pick_all(
 
 
 def _pick(
-    root: LexborHTMLParser | LexborNode, selectors: Sequence[str], avoid: frozenset[str] = frozenset()
+    root: LexborHTMLParser | LexborNode,
+    selectors: Sequence[str],
+    avoid: frozenset[str] = frozenset(),
+    *,
+    rare: bool = False,
 ) -> LexborNode | None:
-    nodes = _pick_all(root, selectors, avoid)
+    nodes = _pick_all(root, selectors, avoid, rare=rare)
     return nodes[0] if nodes else None
 
 
@@ -268,25 +295,34 @@ def _as_shown(machine: When | None, shown: When | None) -> When | None:
     return _local_day(machine) if machine is not None else None
 
 
-def _stamp(node: LexborNode | None, *metadata: When | None) -> When | None:
+def _stamp(node: LexborNode | None, *metadata: Callable[[], When | None]) -> When | None:
     """A date element's value. Its ``datetime`` attribute comes first: WordPress writes it in
-    the site's offset, the time the page displays (Yoast metadata is in UTC)."""
-    machine = when(attr(node, "datetime")) or next((value for value in metadata if value), None)
+    the site's offset, the time the page displays (Yoast metadata is in UTC). ``metadata``:
+    readers of the fallback values, in order, called only when needed."""
+    machine = when(attr(node, "datetime")) or next((value for read in metadata if (value := read())), None)
     return _as_shown(machine, _shown(node))
 
 
 def _published(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
     node = _pick(tree, PUBLISHED, frozenset({"date-modified"}))
-    return _stamp(node, when(_ld_text(ld.get("datePublished"))), when(meta(tree, "article:published_time")))
+    return _stamp(
+        node,
+        lambda: when(_ld_text(ld.get("datePublished"))),
+        lambda: when(meta(tree, "article:published_time")),
+    )
 
 
 def _updated(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
     """The update stamp the page shows. WordPress writes a modified time on every save
     (typo, re-filing), invisible on the page and absent from dumps: alone it is ignored."""
-    node = _pick(tree, UPDATED)
+    node = _pick(tree, UPDATED, rare=True)
     if node is None:
         return None
-    return _stamp(node, when(_ld_text(ld.get("dateModified"))), when(meta(tree, "article:modified_time")))
+    return _stamp(
+        node,
+        lambda: when(_ld_text(ld.get("dateModified"))),
+        lambda: when(meta(tree, "article:modified_time")),
+    )
 
 
 # -- header fields ---------------------------------------------------------------------------
@@ -322,18 +358,20 @@ def _section(tree: LexborHTMLParser, ld: dict[str, Any], title: str | None) -> s
     """article:section, JSON-LD articleSection, the category label, the breadcrumb's last
     category (a trail may end with the post title)."""
     shown = _pick_text(tree, CATEGORY)
-    crumbs = [crumb for crumb in _crumbs(tree) if crumb != title]
     structured = meta(tree, "article:section")
     sections = _ld_sections(ld)
     if structured is None and sections:
         structured = shown if shown in sections else sections[0]
-    return structured or shown or (crumbs[-1] if crumbs else None)
+    if structured or shown:
+        return structured or shown
+    crumbs = [crumb for crumb in _crumbs(tree) if crumb != title]
+    return crumbs[-1] if crumbs else None
 
 
 def _authors(tree: LexborHTMLParser) -> tuple[str, ...]:
     """Visible bylines only: JSON-LD ``author`` names the site account that reposted the
     item (CCME is a press review), which neither the page nor its dump credits."""
-    names = (BYLINE_LABEL.sub("", node_text(node) or "") for node in _pick_all(tree, AUTHORS))
+    names = (BYLINE_LABEL.sub("", node_text(node) or "") for node in _pick_all(tree, AUTHORS, rare=True))
     return tuple(dict.fromkeys(name for name in names if name))
 
 
@@ -345,7 +383,7 @@ def _tags(tree: LexborHTMLParser, ld: dict[str, Any]) -> tuple[str, ...]:
         found = keywords if isinstance(keywords, list) else (keywords or "").split(",")
         found = [_ld_text(item) or "" for item in found]
     if not any(found):
-        found = [node_text(node) or "" for node in _pick_all(tree, TAGS)]
+        found = [node_text(node) or "" for node in _pick_all(tree, TAGS, rare=True)]
     return tuple(dict.fromkeys(tag for tag in found if tag))
 
 
@@ -357,20 +395,17 @@ def _language(tree: LexborHTMLParser) -> str | None:
 # -- body, images, related -------------------------------------------------------------------
 
 
-SOURCE_NEWLINES = re.compile(r"[ \t]*[\r\n]+[ \t]*")
-
-
-def _container_blocks(nodes: Iterable[LexborNode]) -> tuple[str, ...]:
-    """Text blocks of the containers. A newline of the HTML source is a space, not a line
-    break (``blocks`` would split a wrapped ``<p>`` in two): it is folded on a copy first."""
+def _container_blocks(nodes: Iterable[LexborNode], known: dict[LexborNode, list[str]]) -> tuple[str, ...]:
+    """Text blocks of the containers (``blocks`` reads a newline of the HTML source as a
+    space, as browsers do). ``known``: blocks already read, by container."""
     lines: list[str] = []
     for node in nodes:
-        copy = LexborHTMLParser(SOURCE_NEWLINES.sub(" ", node.html or "")).body
-        lines += blocks(copy, drop=BODY_DROP)
+        lines += known[node] if node in known else blocks(node, drop=BODY_DROP)
     return tuple(lines)
 
 
-def _links(nodes: Iterable[LexborNode]) -> dict[str, str]:
+def container_links(nodes: Iterable[LexborNode]) -> dict[str, str]:
+    """URL of each link of the containers by its text: promo links get their URL back."""
     found: dict[str, str] = {}
     for node in nodes:
         for link in node.css("a[href]"):
@@ -399,7 +434,7 @@ def _images(
 ) -> tuple[Image, ...]:
     """Lead and body images with caption and credit; og:image when the page shows none."""
     found: dict[str, Image] = {}
-    for root in (_pick(tree, FEATURED), *containers):
+    for root in (_pick(tree, FEATURED, rare=True), *containers):
         for image in images(root, base=SITE):
             if image.url and not re.search(r"picto|emoji|/smilies/", image.url, re.I):
                 found.setdefault(image.url, _split_credit(image))
@@ -413,9 +448,9 @@ def _images(
 
 def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
     """Teasers of the related-posts block, with their URL and shown date."""
-    root = next((node for selector in RELATED for node in tree.css(selector)), None)
-    if root is None:
+    if _none_match(tree, RELATED):
         return ()
+    root = next(node for selector in RELATED for node in tree.css(selector))
     links: list[Link] = []
     for item in next((found for selector in RELATED_ITEMS if (found := root.css(selector))), []):
         anchor = next((node for selector in RELATED_TITLE if (node := item.css_first(selector))), None)
@@ -449,23 +484,30 @@ def _reject_archives(tree: LexborHTMLParser, ld: dict[str, Any]) -> None:
         raise NotAnArticle(f"a CCME author archive ({heading})")
 
 
-def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None) -> None:
-    """Old K2 listings, and items whose full text stayed on the source's site."""
-    for selector, reason in K2_LISTINGS:
-        if tree.css_first(selector) is not None:
-            raise NotAnArticle(reason)
+def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None, known: dict[LexborNode, list[str]]) -> None:
+    """Old K2 listings, and items whose full text stayed on the source's site. The intro's
+    blocks, when read, go to ``known``: the intro is then the container."""
+    if not _none_match(tree, [selector for selector, _ in K2_LISTINGS]):
+        for selector, reason in K2_LISTINGS:
+            if tree.css_first(selector) is not None:
+                raise NotAnArticle(reason)
     if item is None or node_text(item.css_first("div.itemFullText")):
         return
     intro = item.css_first("div.itemIntroText")
     more = any(READ_MORE.match(node_text(link) or "") for link in (intro or item).css("a"))
-    if more or item.css_first("a.k2ReadMore") is not None or len(blocks(intro, drop=BODY_DROP)) <= 1:
+    if more or item.css_first("a.k2ReadMore") is not None:
+        raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla + K2 item)")
+    teaser = blocks(intro, drop=BODY_DROP)
+    if intro is not None:
+        known[intro] = teaser
+    if len(teaser) <= 1:
         raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla + K2 item)")
 
 
-def _containers(tree: LexborHTMLParser) -> list[LexborNode]:
+def _containers(tree: LexborHTMLParser, known: dict[LexborNode, list[str]]) -> list[LexborNode]:
     """The article container(s): K2 intro + full text, else the first content selector."""
-    item = _pick(tree, K2_ITEM)
-    _reject_k2(tree, item)
+    item = _pick(tree, K2_ITEM, rare=True)
+    _reject_k2(tree, item, known)
     if item is not None:
         parts = [node for selector in K2_TEXT if (node := item.css_first(selector)) is not None]
         if parts:
@@ -492,10 +534,11 @@ def read_page(document: Document) -> Page:
     tree = document.tree
     ld = json_ld_article(tree) or {}
     _reject_archives(tree, ld)
-    containers = _containers(tree)
+    known: dict[LexborNode, list[str]] = {}  # blocks read while checking the page
+    containers = _containers(tree, known)
     title = _title(tree, ld)
     return Page(
-        blocks=_container_blocks(containers),
+        blocks=_container_blocks(containers, known),
         url=document.url or meta(tree, "og:url"),
         title=title,
         section=_section(tree, ld, title),
@@ -506,7 +549,7 @@ def read_page(document: Document) -> Page:
         language=_language(tree),
         images=_images(tree, containers, ld),
         related=_related(tree),
-        links=_links(containers),
+        containers=tuple(containers),
     )
 
 
@@ -518,28 +561,49 @@ def _host_is_site(url: str | None) -> bool:
 def detect_html(document: Document) -> float:
     """Content-only confidence that an HTML page is CCME's (site name, URLs, template)."""
     tree = document.tree
-    head = document.text[:60_000]
+    head = document.text[:HEAD_SPAN]
     score = 0.0
     site = fold(meta(tree, "og:site_name") or "").replace("’", "'")
     if any(name in site for name in SITE_NAMES):
         score += 0.5
     canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or meta(tree, "og:url")
-    # SITE_URL and SITE_ASSETS both need the literal "ccme": a fast pre-check for other pages
+    # the site's links and assets all hold the literal "ccme": a fast pre-check for other pages
     named = "ccme" in head
-    if _host_is_site(canonical) or (named and SITE_URL.search(head)):
+    if _host_is_site(canonical) or (named and _links_to_site(head)):
         score += 0.4
     title = fold(node_text(tree.css_first("title")) or "").replace("’", "'")
     if "ccme" in title.split() or "ccme |" in title or SITE_NAMES[1] in title:
         score += 0.2
     if score >= 1.0:
-        return 1.0  # certain already: skip folding the whole head and the later checks
-    if named and SITE_ASSETS.search(head):
+        return 1.0  # certain already: skip the searches below
+    if named and _has_site_assets(head):
         score += 0.2
-    if SITE_NAMES[1] in fold(head).replace("’", "'"):
+    if names_the_council(head, HEAD_SPAN):
         score += 0.2  # the council's full name: logo alt, footer, about boxes
     if tree.css_first("img[alt^=picto]") is not None and "com_k2" in head:
         score += 0.3
-    lowered = head.lower()  # once, not once per mark
-    if any(mark in lowered for mark in SMARTMAG) and tree.css_first(".cat-labels, nav#breadcrumb"):
+    # the theme's mark is searched only on pages with its breadcrumb or category labels
+    if tree.css_first(".cat-labels, nav#breadcrumb") and any(mark in head for mark in SMARTMAG):
         score += 0.1  # the theme alone is shared with many sites
     return min(score, 1.0)
+
+
+def _links_to_site(head: str) -> bool:
+    """A canonical link or og:url on the site's host: the label stands in the same tag,
+    before the host (``SITE_URL``), so only the text since the tag's last ``>`` is read."""
+    at = head.find(SITE_HOST)
+    while at != -1:
+        if SITE_URL_LABEL.search(head, head.rfind(">", 0, at) + 1, at):
+            return True
+        at = head.find(SITE_HOST, at + len(SITE_HOST))
+    return False
+
+
+def _has_site_assets(head: str) -> bool:
+    """Asset paths on the site's host, or the old Joomla template's (``SITE_ASSETS``)."""
+    at = head.find(SITE_HOST)
+    while at != -1:
+        if head.startswith(ASSET_DIRS, at + len(SITE_HOST)):
+            return True
+        at = head.find(SITE_HOST, at + len(SITE_HOST))
+    return OLD_TEMPLATE in head

@@ -11,8 +11,10 @@ inferred from the theme or CMS, [guess] unverified fallbacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 import attrs
 
@@ -20,8 +22,12 @@ from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticl
 from presskit.article import When
 from presskit.dates import find_dates
 from presskit.text import clean, fold, is_bullet, matches_any
-from presskit_ccme.html import detect_html, read_page
+from presskit_ccme.council import names_the_council
+from presskit_ccme.html import container_links, detect_html, read_page
 from presskit_ccme.multilingual import guess_language
+
+# Every character that str.split() splits on (all of them are below U+3001).
+WHITESPACE = "".join(char for char in map(chr, range(0x3001)) if char.isspace())
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -30,10 +36,9 @@ DOMAINS = ("ccme.org.ma",)
 
 # Site-name logo text, rendered twice and glued at the top of full-page dumps (outlets.md [solid]).
 LOGO = "CCME | Études et actualités sur les Marocains du monde"
-# Other footprints of the template: footer mail, app/book promos (samples [solid]), the full
-# name of the council (about boxes, old Joomla pages [probable]).
+# Other footprints of the template: footer mail, app/book promos (samples [solid]); the full
+# name of the council is in presskit_ccme.council.
 FOOTPRINTS = ("contact@ccme.org.ma", "Download CCME books", "Logo CCME", "application CCME")
-FULL_NAME = "conseil de la communaute marocaine a l"
 
 # Breadcrumb over the title: "Home»<parent>»<category>", no spaces (outlets.md [solid]);
 # spaced, "›" and translated home labels [probable].
@@ -71,6 +76,11 @@ SHARE_WORDS = frozenset(
 )
 # Lines of the page chrome that are not menus items (samples [solid]).
 CHROME = frozenset({"close menu", "open menu", "menu", "search", "rechercher", "podcasts بودكاست podcasts"})
+CHROME_SPAN = max(map(len, CHROME))  # longer lines are no chrome line
+# What a share row's first word can open with: a share word's initial (once lower-cased and
+# stripped of ".,:"), after parentheses and spaces (SHARE_LEAD).
+SHARE_INITIALS = frozenset(word[0] for word in SHARE_WORDS) | frozenset(".,:")
+SHARE_LEAD = "()" + WHITESPACE
 
 # Categories of the menus (samples [solid]): a meta line with one of them is a strong footprint.
 CATEGORIES = frozenset(
@@ -82,6 +92,7 @@ CATEGORIES = frozenset(
         "Rencontres", "Rencontres et débats", "Rencontres philosophiques", "Programmation",
     )
 )  # fmt: skip
+CATEGORY_NAMES = tuple(CATEGORIES)  # for str.startswith
 
 # Meta line under the title: "<category> <D month YYYY>" (outlets.md [solid]); SmartMag can add
 # "Par/By <author>", "Updated: <date>" and a reading time [probable].
@@ -153,6 +164,10 @@ CONNECTORS = frozenset(
 # Quotes, handles and dashes: a tweet sign-off ("— Name (@handle) April 2, 2021"), not a category.
 NOT_CATEGORY = re.compile(r"[@()«»\"“”]|^[—–-]")
 META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
+# A meta line ends with its date (a year, or a time: "18h30", "18h", "18:") or a reading time
+# ("Read", "de lecture"), then maybe separators: the last characters it can end with.
+META_TRAILER = " |·•-–" + WHITESPACE
+META_LAST_CHARS = frozenset("hH:dDeE")  # and digits
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
 # newsletter promos, footers in ar/en/fr, search overlay (outlets.md and samples [solid]);
@@ -238,6 +253,10 @@ MORE_LINK = re.compile(
     r"\s*(?:\.\.\.|…|»|›|>)?$",
     re.I,
 )
+# What MORE_LINK's words end with, in any case as the pattern reads it ("ſ" is an "s" to
+# re.IGNORECASE), once the trailing marks and spaces are stripped.
+MORE_LINK_LAST = frozenset("eEsSſد")
+MORE_LINK_TRAILER = ".…»›>" + WHITESPACE
 # WordPress author archive title (outlets.md [solid] for the French label).
 AUTHOR_ARCHIVE = re.compile(r"^(?:Auteur/autrice|Author)\s*:\s*\S", re.I)
 TEASER_END = ("...", "…")
@@ -481,9 +500,9 @@ CASES = (
 )
 
 
-@attrs.frozen(kw_only=True)
-class Line:
-    """A non-blank dump line, cleaned, remembering whether it was a menu bullet."""
+class Line(NamedTuple):
+    """A non-blank dump line, cleaned, remembering whether it was a menu bullet (a tuple:
+    dumps have hundreds of lines, built faster so)."""
 
     text: str
     bullet: bool = False
@@ -548,34 +567,112 @@ class CcmeOutlet(Outlet):
 
 # -- detection -----------------------------------------------------------------------------
 
+# Every outlet scores every dump: detection searches literals in the raw text (in C) and
+# reads lines only where the template puts them, never the whole dump line by line.
+GLUED_LOGO = "Marocains du mondeCCME"  # the doubled logo, glued
+NAME_SPAN = 20_000  # the council's name is looked for in the page head (logo alt, about box)
+PICTO_CORE = ("icto", "ICTO")  # "picto info" / "Picto info" / "PICTO INFO"
+HOME_WORDS = ("Home", "Accueil", "الرئيسية")  # the breadcrumb's first item (BREADCRUMB)
+CRUMB_SEPARATORS = ("»", "›")
+# The breadcrumb and the picto disclaimer follow the logo and the menus (about 80 lines in
+# real full-page dumps); the render-time header opens old Joomla pages.
+PAGE_HEAD_LINES = 600
+RENDER_TIME_LINES = 20
+# Raw lines (blank ones included) where the meta line stands: at the top of an extract
+# (a stray teaser, the title, a category line, the meta line), and under the breadcrumb of a
+# full-page dump (title, category line, meta line).
+EXTRACT_HEAD_LINES = 16
+UNDER_CRUMB_LINES = 12
+# Raw lines at the end where the original date and "Source :" stand: they close the body of
+# an extract, before at most the related posts. Full-page dumps go on with footers, but
+# they carry the logo and the footprints.
+TAIL_LINES = 40
+CATEGORY_STRIP = " |·•-–"
+SOURCE_CORE = ("ource", "OURCE", "المصدر")  # in "Source :" / "SOURCES :" / "المصدر :"
+
 
 def _detect_text(document: Document) -> float:
     text = document.text
+    if "\r" in text:  # line breaks as Document.lines reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     score = 0.0
-    if LOGO in text or "Marocains du mondeCCME" in text:
+    branded = "CCME" in text  # in the logo and in every footprint but the mail address
+    if branded and (LOGO in text or GLUED_LOGO in text):
         score += 0.6
-    if any(mark in text for mark in FOOTPRINTS):
+    if (branded or "@" in text) and any(mark in text for mark in FOOTPRINTS):
         score += 0.2
-    if FULL_NAME in fold(text[:20_000]).replace("’", "'"):
+    if names_the_council(text, NAME_SPAN):
         score += 0.3
-    lines = document.cleaned_lines[:600]
-    if any(PICTO.match(line) for line in lines):
-        # the render-time header alone is common (WMaker sites): it counts only with the picto
-        score += 0.7 if any(RENDER_TIME.match(line) for line in lines[:20]) else 0.5
     if score >= 1.0:
-        return 1.0  # certain already: skip the line-by-line checks below
-    if any(BREADCRUMB.match(line) and " " not in line.split("»", 1)[0] for line in lines):
+        return 1.0  # certain already: skip the line checks below
+    picto = next(_lines_holding(text, PICTO_CORE, lambda line: PICTO.match(line) is not None), None)
+    if picto is not None:
+        # the render-time header alone is common (WMaker sites): it counts only with the picto
+        header = [clean(line) for line in text.split("\n", RENDER_TIME_LINES)[:RENDER_TIME_LINES]]
+        score += 0.7 if any(RENDER_TIME.match(line) for line in header) else 0.5
+    if score >= 1.0:
+        return 1.0
+    crumb = next(_lines_holding(text, CRUMB_SEPARATORS, _is_crumb, HOME_WORDS), None)
+    if crumb is not None:
         score += 0.1
-    if any(_known_category_meta(line) for line in lines):
+    if any(_known_category_meta(line) for line in _meta_places(text, crumb)):
         score += 0.5
-    tail = _press_review_tail(lines)
+    tail = _press_review_tail(_tail_lines(text))
     if tail:
         score += 0.25 + (0.25 if ABBREVIATED_DATE.search(tail) else 0.0)
     return min(score, 1.0)
 
 
+def _lines_holding(
+    text: str,
+    needles: tuple[str, ...],
+    test: Callable[[str], bool],
+    before: tuple[str, ...] = (),
+) -> Iterator[int]:
+    """End offsets of the lines among the first PAGE_HEAD_LINES that hold one of ``needles``
+    (right after one of ``before``, when given) and pass ``test`` once cleaned."""
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            if not before or text.endswith(before, 0, at):
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at)
+                end = len(text) if end == -1 else end
+                if test(clean(text[start:end])) and text.count("\n", 0, start) < PAGE_HEAD_LINES:
+                    yield end
+                at = end
+            at = text.find(needle, at + 1)
+
+
+def _is_crumb(line: str) -> bool:
+    """CCME's breadcrumb: ``Home»<parent>»<category>``, no space before the first separator."""
+    return BREADCRUMB.match(line) is not None and " " not in line.split("»", 1)[0]
+
+
+def _meta_places(text: str, crumb_end: int | None) -> Iterator[str]:
+    """Cleaned lines where a meta line stands: the top of an extract, under the breadcrumb."""
+    places = text.split("\n", EXTRACT_HEAD_LINES)[:EXTRACT_HEAD_LINES]
+    if crumb_end is not None:
+        places += text[crumb_end + 1 :].split("\n", UNDER_CRUMB_LINES)[:UNDER_CRUMB_LINES]
+    return (clean(line) for line in places if line)
+
+
+def _tail_lines(text: str) -> list[str]:
+    """The last TAIL_LINES lines, cleaned, when they may hold a ``Source :`` line (else none)."""
+    lines = text.rsplit("\n", TAIL_LINES)[-TAIL_LINES:]
+    tail = "\n".join(lines)
+    if not any(label in tail for label in SOURCE_CORE):
+        return []
+    return [clean(line) for line in lines]
+
+
 def _known_category_meta(line: str) -> bool:
-    meta = _parse_meta(line) if len(line) < 120 else None
+    # cheap tests first: the line ends as a meta line and opens with a known category
+    if len(line) >= 120 or not _may_be_meta(line):
+        return False
+    if not fold(line).lstrip(CATEGORY_STRIP).replace("’", "'").startswith(CATEGORY_NAMES):
+        return False
+    meta = _parse_meta(line)
     return bool(meta and meta.category and fold(meta.category).replace("’", "'") in CATEGORIES)
 
 
@@ -592,20 +689,34 @@ def _press_review_tail(lines: Sequence[str]) -> str | None:
 
 
 def _is_share(text: str) -> bool:
-    words = text.replace("(", " ").replace(")", " ").split()
-    return bool(words) and all(word.lower().strip(".,:") in SHARE_WORDS for word in words)
+    if text.lstrip(SHARE_LEAD)[:1].lower()[:1] not in SHARE_INITIALS:
+        return False  # the first word's first letter decides for most lines
+    spaced = text.replace("(", " ").replace(")", " ")
+    first = spaced.split(None, 1)[:1]
+    if not first or first[0].lower().strip(".,:") not in SHARE_WORDS:
+        return False  # the first word decides for most lines: no need to split them whole
+    return all(word.lower().strip(".,:") in SHARE_WORDS for word in spaced.split())
 
 
 def _is_chrome(text: str) -> bool:
     """Logo, menu toggles and share rows: page chrome wherever it stands."""
-    return text.startswith("CCME |") or text.lower() in CHROME or _is_share(text)
+    return (
+        text.startswith("CCME |") or (len(text) <= CHROME_SPAN and text.lower() in CHROME) or _is_share(text)
+    )
 
 
-_ANY_END = matches_any(END_MARKERS)
+_is_end = matches_any(END_MARKERS)  # one pattern for all the markers
+_is_dropped = matches_any((CAPTION, BREADCRUMB, PROMO))  # lines the body leaves out
 
 
-def _is_end(text: str) -> bool:
-    return _ANY_END(text)
+def _is_breadcrumb(text: str) -> bool:
+    """BREADCRUMB, told first by its separator."""
+    return ("»" in text or "›" in text) and BREADCRUMB.match(text) is not None
+
+
+def _has_more_link(text: str) -> bool:
+    """A "read more" link at the end (MORE_LINK), told first by the link's last letter."""
+    return text.rstrip(MORE_LINK_TRAILER)[-1:] in MORE_LINK_LAST and MORE_LINK.search(text) is not None
 
 
 def _is_date_only(text: str) -> bool:
@@ -656,6 +767,8 @@ def _byline(text: str) -> tuple[str, ...]:
 
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
+    if not _may_be_meta(text):
+        return None  # most lines: no need to look for dates
     spans = list(find_dates(text))
     if not spans:
         return None
@@ -678,6 +791,32 @@ def _parse_meta(text: str) -> Meta | None:
     ):
         return None
     return Meta(published=first.value, updated=updated, category=prefix or None, authors=authors)
+
+
+def _may_be_meta(text: str) -> bool:
+    """Whether the text may be a meta line: it ends as one must (with a date or a reading
+    time) and does not open as a tweet sign-off ("— Name (@handle) April 2, 2021"), which
+    NOT_CATEGORY rejects."""
+    end = text.rstrip(META_TRAILER)
+    last = end[-1:]
+    if last.isdecimal():
+        if not _ends_with_year_or_minute(end):
+            return False
+    elif last not in META_LAST_CHARS:
+        return False
+    return not text.lstrip(" |·•-–").startswith("—")
+
+
+def _ends_with_year_or_minute(text: str) -> bool:
+    """Digits closing a date are a year ("2021" after a space or "/") or minutes ("30" after
+    "h", ":" or a space): not "pic.twitter.com/abc21"."""
+    start = len(text)
+    while start and text[start - 1].isdecimal():
+        start -= 1
+    run, before = len(text) - start, text[start - 1 : start]
+    if run == 4:
+        return before == "/" or before.isspace()
+    return run == 2 and (before in ("h", "H", ":") or before.isspace())
 
 
 def _updated_line(text: str) -> When | None:
@@ -796,20 +935,22 @@ def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
     """The first sure title block of a dump without breadcrumb, else a bare date at the top."""
     if lines and _opens_titleless(lines, 0):
         return _header_from(lines, -1, limit, None, titled=False)
-    strengths = [(index, _candidate_strength(lines, index)) for index in range(1, limit)]
+    strengths: dict[int, int] = {}  # computed on demand: a sure header is most often near the top
     for wanted in (2, 1):
-        for index, strength in strengths:
-            if strength == wanted:
+        for index in range(1, limit):
+            if index not in strengths:
+                strengths[index] = _candidate_strength(lines, index)
+            if strengths[index] == wanted:
                 header = _header_from(lines, _title_above(lines, index), limit, None)
                 if header is not None:
                     return attrs.evolve(header, sure=wanted == 2)
     return None
 
 
-def _find_header(lines: Sequence[Line]) -> tuple[Header | None, int | None]:
+def _find_header(lines: Sequence[Line], ends: Sequence[int]) -> tuple[Header | None, int | None]:
     """The article header, and the breadcrumb's index when the dump has one."""
-    crumb = next((i for i, line in enumerate(lines) if not line.bullet and BREADCRUMB.match(line.text)), None)
-    limit = _end_of_body(lines, 0 if crumb is None else crumb + 1)
+    crumb = next((i for i, line in enumerate(lines) if not line.bullet and _is_breadcrumb(line.text)), None)
+    limit = _end_of_body(lines, 0 if crumb is None else crumb + 1, ends)
     if crumb is not None:
         header = _header_after_breadcrumb(lines, crumb, limit)
         if header is not None:
@@ -817,10 +958,16 @@ def _find_header(lines: Sequence[Line]) -> tuple[Header | None, int | None]:
     return _scan_header(lines, limit), crumb
 
 
-def _end_of_body(lines: Sequence[Line], start: int) -> int:
-    end = next(
-        (i for i in range(start, len(lines)) if not lines[i].bullet and _is_end(lines[i].text)), len(lines)
-    )
+def _end_marks(lines: Sequence[Line]) -> list[int]:
+    """Indexes of the lines that end a body (end markers), found once per page."""
+    return [i for i, line in enumerate(lines) if not line.bullet and _is_end(line.text)]
+
+
+def _end_of_body(lines: Sequence[Line], start: int, ends: Sequence[int]) -> int:
+    """Where the body from ``start`` ends: at the first of the ``ends`` marks after it, with
+    the footer headings just above it."""
+    at = bisect_left(ends, start)
+    end = ends[at] if at < len(ends) else len(lines)
     while end > start and lines[end - 1].text.lower() in FOOTER_HEADINGS:
         end -= 1
     return end
@@ -835,13 +982,16 @@ def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[
     promos: list[Link] = []
     for line in zone:
         text = line.text
-        if _is_chrome(text) or CAPTION.match(text) or BREADCRUMB.match(text):
+        if _is_chrome(text):
             continue
-        promo = PROMO.match(text)
-        if promo:
-            if promo["title"]:
-                promos.append(Link(title=promo["title"]))
-            continue
+        if _is_dropped(text):  # one pattern for the three: most lines are none of them
+            if CAPTION.match(text) or BREADCRUMB.match(text):
+                continue
+            promo = PROMO.match(text)
+            if promo:
+                if promo["title"]:
+                    promos.append(Link(title=promo["title"]))
+                continue
         if line.bullet:
             if not keep_bullets and len(text.split()) <= 8:
                 continue  # a menu item
@@ -900,7 +1050,7 @@ def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
     dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
     last = len(paragraphs) - 1
-    more = [i for i, p in enumerate(paragraphs) if MORE_LINK.search(p) and (len(p) < 40 or i == last)]
+    more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and _has_more_link(p)]
     if dated >= 2 or len(more) >= 2:
         raise NotAnArticle("a CCME listing or home page: dated teasers, no single article")
     if more:
@@ -930,7 +1080,7 @@ def _related(lines: Sequence[Line], start: int) -> list[Link]:
 
 def _tags(lines: Sequence[Line], start: int) -> tuple[str, ...]:
     for line in lines[start:]:
-        found = TAGS.match(line.text)
+        found = TAGS.match(line.text) if ":" in line.text else None
         if found:
             return tuple(tag for tag in (clean(t) for t in TAG_SPLIT.split(found["tags"])) if tag)
     return ()
@@ -943,16 +1093,16 @@ def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
     """Author archives and old Joomla teaser pages, recognised by their labels."""
     stop = header.body_at if header else len(lines)
     for line in lines[:stop]:
-        if not line.bullet and AUTHOR_ARCHIVE.match(line.text):
+        if not line.bullet and ":" in line.text and AUTHOR_ARCHIVE.match(line.text):
             raise NotAnArticle(f"a CCME author archive ({line.text})")
 
 
 def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) -> Article:
     """Old Joomla + K2 page: a title and a teaser under the ``picto info`` disclaimer."""
     picto = next(i for i, line in enumerate(lines) if PICTO.match(line.text))
-    end = _end_of_body(lines, picto + 1)
+    end = _end_of_body(lines, picto + 1, _end_marks(lines))
     texts, _ = _body(lines[picto + 1 : end], keep_bullets=False)
-    more = [text for text in texts if MORE_LINK.search(text)]
+    more = [text for text in texts if _has_more_link(text)]
     if len(more) >= 2:
         raise NotAnArticle("a CCME listing (old Joomla page with several teasers)")
     if more or len(texts) <= 2:
@@ -974,14 +1124,20 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
 
 
 def _lines(document: Document) -> list[Line]:
-    pairs = zip(document.lines, document.cleaned_lines, strict=True)
-    return [Line(text=text, bullet=is_bullet(raw)) for raw, text in pairs if text]
+    # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip the test.
+    return [
+        Line(text, not raw[0].isalnum() and is_bullet(raw))
+        for raw in document.lines
+        if raw and (text := clean(raw))
+    ]
 
 
-def _parts(lines: Sequence[Line], header: Header | None) -> tuple[int, int, Tail, list[Link]]:
+def _parts(
+    lines: Sequence[Line], header: Header | None, ends: Sequence[int]
+) -> tuple[int, int, Tail, list[Link]]:
     """Where the body starts and ends, its paragraphs and credits, and its promo links."""
     start = header.body_at if header else 0
-    end = _end_of_body(lines, start)
+    end = _end_of_body(lines, start, ends)
     paragraphs, promos = _body(lines[start:end], keep_bullets=header is not None)
     if header is None:
         paragraphs = _drop_stray_teasers(paragraphs)
@@ -1004,14 +1160,16 @@ def _day_of(when: When) -> date:
 
 def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
     lines = _lines(document)
-    if any(PICTO.match(line.text) for line in lines[:200]):
+    # "picto info" opens with a "p" whatever its case: a cheap test before the pattern
+    if any(line.text[:1] in "pP" and PICTO.match(line.text) for line in lines[:200]):
         return _joomla_page(lines, document, outlet)
-    header, crumb = _find_header(lines)
+    ends = _end_marks(lines)
+    header, crumb = _find_header(lines, ends)
     _reject_archives(lines, header)
-    start, end, tail, promos = _parts(lines, header)
+    start, end, tail, promos = _parts(lines, header, ends)
     if header is not None and not header.sure and not _plausible_repost(header, tail):
         header = None  # the top "title / date" pair was a teaser of another article
-        start, end, tail, promos = _parts(lines, header)
+        start, end, tail, promos = _parts(lines, header, ends)
     body = _check_not_listing(tail.paragraphs)
     if not body or (header is None and crumb is not None and len(body) < 2):
         raise ExtractionError("no CCME article body found (no title and date under the breadcrumb)")
@@ -1038,12 +1196,13 @@ def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
 def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
     """Metadata from the page; body, credits and promo links by the dump rules."""
     page = read_page(document)
-    lines = [Line(text=text) for text in page.blocks]
-    texts, promos = _body(lines[: _end_of_body(lines, 0)], keep_bullets=True)
+    lines = [Line(text) for text in page.blocks]
+    texts, promos = _body(lines[: _end_of_body(lines, 0, _end_marks(lines))], keep_bullets=True)
     tail = _split_tail(texts)
     body = _check_not_listing(tail.paragraphs)
     if not body:
         raise ExtractionError("the CCME article container holds no text")
+    links = container_links(page.containers) if promos else {}
     return Article(
         outlet=outlet.name,
         url=page.url,
@@ -1058,5 +1217,5 @@ def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
         source=tail.source,
         source_published=tail.source_published,
         images=page.images,
-        related=(*page.related, *(attrs.evolve(link, url=page.links.get(link.title)) for link in promos)),
+        related=(*page.related, *(attrs.evolve(link, url=links.get(link.title)) for link in promos)),
     )
