@@ -38,8 +38,9 @@ def _optional_clean_str(inst: object, attribute: attrs.Attribute[Any], value: ob
 
 
 def _clean_strs(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        _clean_str(inst, attribute, item)
+    for item in value:  # the test inline (a body has many paragraphs), the message from _clean_str
+        if type(item) is not str or not item or item != item.strip():
+            _clean_str(inst, attribute, item)
 
 
 def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
