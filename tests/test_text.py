@@ -86,13 +86,3 @@ def test_language_is_guessed_from_the_start_of_a_body() -> None:
     assert guess_language([*start, *[english] * 500]) == "fr"
     assert guess_language([french, *[english] * 5]) == "en"
     assert guess_language([french[:10] + "x" * LANGUAGE_SAMPLE, english * 3]) == "fr"  # hint-less default
-
-
-_MESSY = st.sampled_from("ab é\u0301\u00a0\t\u200b\u00ad\u2028\x85 ")
-
-
-@given(st.lists(st.text(_MESSY, max_size=12), max_size=6))
-def test_clean_lines_cleans_each_line_as_clean_does(lines: list[str]) -> None:
-    from presskit.text import clean, clean_lines
-
-    assert clean_lines("\n".join(lines)) == tuple(clean(line) for line in "\n".join(lines).split("\n"))

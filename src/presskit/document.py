@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from presskit.text import clean_lines
+from presskit.text import clean
 
 __all__ = ["Document", "Kind", "decode", "sniff_kind"]
 
@@ -165,4 +165,4 @@ class Document:
     def cleaned_lines(self) -> tuple[str, ...]:
         """:attr:`lines` each passed through :func:`presskit.text.clean`, blank ones kept
         (as ``""``) so that indexes match: cleaned once for every outlet's rules."""
-        return clean_lines("\n".join(self.lines))
+        return tuple(map(clean, self.lines))

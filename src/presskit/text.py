@@ -11,7 +11,6 @@ __all__ = [
     "BULLETS",
     "LANGUAGE_SAMPLE",
     "clean",
-    "clean_lines",
     "fold",
     "guess_language",
     "is_bullet",
@@ -53,20 +52,6 @@ def _clean(text: str) -> str:
 
 
 _clean_memo = lru_cache(maxsize=1 << 14)(_clean)
-
-
-def clean_lines(text: str) -> tuple[str, ...]:
-    """:func:`clean` applied to every ``\\n``-separated line of ``text``, in one pass.
-
-    Normalising and dropping invisible marks once for the whole text gives the same
-    lines (neither touches a newline, and no accent composes across one) at a fraction
-    of the cost of one call per line.
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        if any(char in text for char in _INVISIBLE_CHARS):
-            text = _INVISIBLE.sub("", text)
-    return tuple(map(" ".join, map(str.split, text.split("\n"))))
 
 
 def fold(text: str) -> str:
