@@ -97,7 +97,12 @@ class Outlet(abc.ABC):
         """Confidence, from 0 to 1, that ``document`` is a page of this outlet.
 
         Only the content is looked at (URLs are matched against :attr:`domains`
-        by the core). Must be cheap and must never raise.
+        by the core). Must never raise, and must be cheap: every outlet scores every
+        document that comes without a URL, so a detector's cost is paid for pages of
+        all the other outlets too. Search the raw :attr:`Document.text` for literals
+        (``in``) and fixed phrases (:func:`presskit.text.loose_pattern`, ideally only
+        around a literal that the phrase holds), read bounded windows of lines where
+        the template puts its marks, and never fold or clean the whole document.
         """
 
     @abc.abstractmethod
