@@ -104,3 +104,18 @@ def test_cleaned_lines_match_lines() -> None:
     document = Document(text="  Titre\u00a0 du  jour \r\n\r\n\u200b\nCorps", kind="text")
     assert document.cleaned_lines == tuple(clean(line) for line in document.lines)
     assert document.cleaned_lines == ("Titre du jour", "", "", "Corps")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "<html><head><meta charset='iso-8859-1'></head><body><p>l’été</p></body></html>".encode(),
+        codecs.BOM_UTF8 + "<html><body><p>l’été</p></body></html>".encode(),
+        "<html><body><p>l\x92été</p></body></html>".encode(),
+        "<html><body><p>l’été</p></body></html>".encode("cp1252"),
+    ],
+)
+def test_the_tree_reads_the_same_text_as_the_document(data: bytes) -> None:
+    document = Document.from_content(data)
+    assert document.tree.css_first("p").text() == "l’été"
+    assert "_utf8" not in document.__dict__  # the bytes are let go once parsed
