@@ -691,3 +691,36 @@ def test_k2_intro_read_once_for_the_teaser_check_and_the_body(monkeypatch: pytes
     article = presskit.extract(intro_only, url="https://www.ccme.org.ma/fr/medias-et-migration/12877")
     assert len(article.paragraphs) == 4 and article.source == "Le Parisien"
     assert len(seen) == 1
+
+
+def _share_by_words(text: str) -> bool:
+    """The share-row rule read literally: every word, parentheses as spaces, is a share word."""
+    from presskit_ccme.outlet import SHARE_WORDS
+
+    words = text.replace("(", " ").replace(")", " ").split()
+    return bool(words) and all(word.lower().strip(".,:") in SHARE_WORDS for word in words)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook X (Twitter) Instagram YouTube LinkedIn",
+        "(Facebook) Twitter",
+        ".Facebook, Twitter: Email.",
+        "FACEBOOK TWITTER E-MAIL",
+        "Facebook,Twitter",
+        "Facebookx Twitter",
+        "Copy Link Now",
+        "X",
+        "Xavier Twitter",
+        "()",
+        "... Facebook",
+        "Partager",
+        "Linkedin)Email",
+        "Lire la suite",
+    ],
+)
+def test_share_rows_as_the_word_rule_reads_them(line: str) -> None:
+    from presskit_ccme.outlet import _is_share
+
+    assert _is_share(line) == _share_by_words(line)

@@ -77,10 +77,15 @@ SHARE_WORDS = frozenset(
 # Lines of the page chrome that are not menus items (samples [solid]).
 CHROME = frozenset({"close menu", "open menu", "menu", "search", "rechercher", "podcasts بودكاست podcasts"})
 CHROME_SPAN = max(map(len, CHROME))  # longer lines are no chrome line
-# What a share row's first word can open with: a share word's initial (once lower-cased and
-# stripped of ".,:"), after parentheses and spaces (SHARE_LEAD).
-SHARE_INITIALS = frozenset(word[0] for word in SHARE_WORDS) | frozenset(".,:")
-SHARE_LEAD = "()" + WHITESPACE
+# A share row's first word, as _is_share reads it (parentheses are spaces, ".,:" around a word
+# do not count): one C-level match rules out most lines before any splitting. A superset
+# (re.IGNORECASE accepts every character that lower-cases to the word's), never a narrower test.
+SHARE_START = re.compile(
+    r"[()\s]*[.,:]*(?:"
+    + "|".join(map(re.escape, sorted(SHARE_WORDS, key=len, reverse=True)))
+    + r")[.,:]*(?:[()\s]|$)",
+    re.I,
+)
 
 # Categories of the menus (samples [solid]): a meta line with one of them is a strong footprint.
 CATEGORIES = frozenset(
@@ -689,12 +694,9 @@ def _press_review_tail(lines: Sequence[str]) -> str | None:
 
 
 def _is_share(text: str) -> bool:
-    if text.lstrip(SHARE_LEAD)[:1].lower()[:1] not in SHARE_INITIALS:
-        return False  # the first word's first letter decides for most lines
-    spaced = text.replace("(", " ").replace(")", " ")
-    first = spaced.split(None, 1)[:1]
-    if not first or first[0].lower().strip(".,:") not in SHARE_WORDS:
+    if SHARE_START.match(text) is None:
         return False  # the first word decides for most lines: no need to split them whole
+    spaced = text.replace("(", " ").replace(")", " ")
     return all(word.lower().strip(".,:") in SHARE_WORDS for word in spaced.split())
 
 
@@ -706,7 +708,26 @@ def _is_chrome(text: str) -> bool:
 
 
 _is_end = matches_any(END_MARKERS)  # one pattern for all the markers
-_is_dropped = matches_any((CAPTION, BREADCRUMB, PROMO))  # lines the body leaves out
+
+
+def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern matching at the start of a string where any of ``patterns`` does (each
+    keeps its case flag): a single C-level call per line instead of one test per pattern."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+
+
+# Every line the body may leave out (chrome, captions, breadcrumbs, promo links) matches this;
+# most body lines are paragraphs that it rules out at once, before the exact tests.
+MAY_LEAVE_OUT = _union(
+    (
+        re.compile(re.escape("CCME |")),
+        re.compile("(?:" + "|".join(map(re.escape, CHROME)) + ")$", re.I),
+        SHARE_START,
+        CAPTION,
+        BREADCRUMB,
+        PROMO,
+    )
+)
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -982,9 +1003,9 @@ def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[
     promos: list[Link] = []
     for line in zone:
         text = line.text
-        if _is_chrome(text):
-            continue
-        if _is_dropped(text):  # one pattern for the three: most lines are none of them
+        if MAY_LEAVE_OUT.match(text) is not None:  # most lines are paragraphs: none of these
+            if _is_chrome(text):
+                continue
             if CAPTION.match(text) or BREADCRUMB.match(text):
                 continue
             promo = PROMO.match(text)
@@ -1125,11 +1146,15 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
 
 def _lines(document: Document) -> list[Line]:
     # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip the test.
+    # tuple.__new__ builds each Line in C (Line(...) runs the named tuple's Python __new__).
     return [
-        Line(text, not raw[0].isalnum() and is_bullet(raw))
+        _new_tuple(Line, (text, not raw[0].isalnum() and is_bullet(raw)))
         for raw in document.lines
         if raw and (text := clean(raw))
     ]
+
+
+_new_tuple = tuple.__new__
 
 
 def _parts(
