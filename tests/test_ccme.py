@@ -724,3 +724,42 @@ def test_share_rows_as_the_word_rule_reads_them(line: str) -> None:
     from presskit_ccme.outlet import _is_share
 
     assert _is_share(line) == _share_by_words(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Source : MAP",
+        "x" * 5000 + "\nSource : MAP\n" + "ligne\n" * 39,  # the label on the 40th last line
+        "x" * 5000 + "\nSource : MAP\n" + "ligne\n" * 40,  # one line too far up
+        "Source : MAP\n" + "\n".join(["y" * 300] * 39),  # last lines longer than TAIL_SPAN
+        "Source : MAP\n" + "\n".join(["y" * 300] * 40),
+        "z\n" * 50 + "SOURCES : AFP\n" + "w\n" * 10,
+    ],
+)
+def test_source_label_searched_in_the_last_lines_only(text: str) -> None:
+    from presskit_ccme.outlet import SOURCE_CORE, TAIL_LINES, _first_lines, _label_in_tail
+
+    tail = "\n".join(text.rsplit("\n", TAIL_LINES)[-TAIL_LINES:])
+    assert _label_in_tail(text) == any(label in tail for label in SOURCE_CORE)
+    for start in (0, min(3, len(text))):
+        assert _first_lines(text, start, 16) == text[start:].split("\n", 16)[:16]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Actualités 3 mars 2021",
+        "Actualités 3 mars 2021 |",
+        "3 mars 2021\u200b",
+        "Un paragraphe.",
+        "  ",
+        "18h30 -",
+    ],
+)
+def test_raw_line_checks_agree_with_the_cleaned_line(raw: str) -> None:
+    from presskit_ccme.outlet import _may_be_meta, _may_end_meta
+
+    if _may_be_meta(clean(raw)):
+        assert _may_end_meta(raw)

@@ -38,7 +38,8 @@ DOMAINS = ("ccme.org.ma",)
 LOGO = "CCME | Études et actualités sur les Marocains du monde"
 # Other footprints of the template: footer mail, app/book promos (samples [solid]); the full
 # name of the council is in presskit_ccme.council.
-FOOTPRINTS = ("contact@ccme.org.ma", "Download CCME books", "Logo CCME", "application CCME")
+MAIL = "contact@ccme.org.ma"
+FOOTPRINTS = (MAIL, "Download CCME books", "Logo CCME", "application CCME")
 
 # Breadcrumb over the title: "Home»<parent>»<category>", no spaces (outlets.md [solid]);
 # spaced, "›" and translated home labels [probable].
@@ -592,6 +593,9 @@ UNDER_CRUMB_LINES = 12
 # an extract, before at most the related posts. Full-page dumps go on with footers, but
 # they carry the logo and the footprints.
 TAIL_LINES = 40
+# Characters searched first for the source label: the last TAIL_LINES lines of most dumps
+# fit in them (else the whole text is searched).
+TAIL_SPAN = 4_000
 CATEGORY_STRIP = " |·•-–"
 SOURCE_CORE = ("ource", "OURCE", "المصدر")  # in "Source :" / "SOURCES :" / "المصدر :"
 
@@ -600,32 +604,46 @@ def _detect_text(document: Document) -> float:
     text = document.text
     if "\r" in text:  # line breaks as Document.lines reads them
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Each full-text literal search costs a few microseconds on a 10 KB dump: the cheap and
+    # likely marks go first, so a CCME full-page dump (logo, footprints, breadcrumb, meta line)
+    # is certain before the council's name and the picto disclaimer are searched. The score
+    # is a capped sum, so the order does not change it.
     score = 0.0
     branded = "CCME" in text  # in the logo and in every footprint but the mail address
     if branded and (LOGO in text or GLUED_LOGO in text):
         score += 0.6
-    if (branded or "@" in text) and any(mark in text for mark in FOOTPRINTS):
+    if _has_footprint(text, branded):
         score += 0.2
-    if names_the_council(text, NAME_SPAN):
-        score += 0.3
-    if score >= 1.0:
-        return 1.0  # certain already: skip the line checks below
-    picto = next(_lines_holding(text, PICTO_CORE, lambda line: PICTO.match(line) is not None), None)
-    if picto is not None:
-        # the render-time header alone is common (WMaker sites): it counts only with the picto
-        header = [clean(line) for line in text.split("\n", RENDER_TIME_LINES)[:RENDER_TIME_LINES]]
-        score += 0.7 if any(RENDER_TIME.match(line) for line in header) else 0.5
-    if score >= 1.0:
-        return 1.0
     crumb = next(_lines_holding(text, CRUMB_SEPARATORS, _is_crumb, HOME_WORDS), None)
     if crumb is not None:
         score += 0.1
     if any(_known_category_meta(line) for line in _meta_places(text, crumb)):
         score += 0.5
+    if score >= 1.0:
+        return 1.0  # certain already: skip the searches below
     tail = _press_review_tail(_tail_lines(text))
     if tail:
         score += 0.25 + (0.25 if ABBREVIATED_DATE.search(tail) else 0.0)
+    if score >= 1.0:
+        return 1.0
+    if names_the_council(text, NAME_SPAN):
+        score += 0.3
+    if score >= 1.0:
+        return 1.0
+    picto = next(_lines_holding(text, PICTO_CORE, lambda line: PICTO.match(line) is not None), None)
+    if picto is not None:
+        # the render-time header alone is common (WMaker sites): it counts only with the picto
+        header = [clean(line) for line in text.split("\n", RENDER_TIME_LINES)[:RENDER_TIME_LINES]]
+        score += 0.7 if any(RENDER_TIME.match(line) for line in header) else 0.5
     return min(score, 1.0)
+
+
+def _has_footprint(text: str, branded: bool) -> bool:
+    """One of FOOTPRINTS: all but the mail address hold "CCME", so an unbranded page is
+    searched for the address only (and only when it holds an "@", found in C at once)."""
+    if branded:
+        return any(mark in text for mark in FOOTPRINTS)
+    return "@" in text and MAIL in text
 
 
 def _lines_holding(
@@ -655,20 +673,52 @@ def _is_crumb(line: str) -> bool:
 
 
 def _meta_places(text: str, crumb_end: int | None) -> Iterator[str]:
-    """Cleaned lines where a meta line stands: the top of an extract, under the breadcrumb."""
-    places = text.split("\n", EXTRACT_HEAD_LINES)[:EXTRACT_HEAD_LINES]
+    """Cleaned lines where a meta line stands (the top of an extract, under the breadcrumb),
+    those only whose end may close a meta line (_may_end_meta, before cleaning them)."""
+    places = _first_lines(text, 0, EXTRACT_HEAD_LINES)
     if crumb_end is not None:
-        places += text[crumb_end + 1 :].split("\n", UNDER_CRUMB_LINES)[:UNDER_CRUMB_LINES]
-    return (clean(line) for line in places if line)
+        places += _first_lines(text, crumb_end + 1, UNDER_CRUMB_LINES)
+    return (clean(line) for line in places if line and _may_end_meta(line))
+
+
+def _first_lines(text: str, start: int, count: int) -> list[str]:
+    """The first ``count`` lines of ``text[start:]`` (slicing or splitting the whole rest
+    would copy it, and a copy of non-ASCII text is scanned for its widest character)."""
+    lines: list[str] = []
+    while len(lines) < count:
+        end = text.find("\n", start)
+        if end == -1:
+            lines.append(text[start:])
+            break
+        lines.append(text[start:end])
+        start = end + 1
+    return lines
+
+
+def _may_end_meta(raw: str) -> bool:
+    """False when a raw line surely cleans to no meta line (_may_be_meta): it ends, before the
+    trailer, with an ASCII character no meta line ends with. Cleaning leaves a trailing ASCII
+    character as it is (it only drops non-ASCII marks, composes accents and folds spaces)."""
+    last = raw.rstrip(META_TRAILER)[-1:]
+    return not last.isascii() or last.isdecimal() or last in META_LAST_CHARS
 
 
 def _tail_lines(text: str) -> list[str]:
-    """The last TAIL_LINES lines, cleaned, when they may hold a ``Source :`` line (else none)."""
-    lines = text.rsplit("\n", TAIL_LINES)[-TAIL_LINES:]
-    tail = "\n".join(lines)
-    if not any(label in tail for label in SOURCE_CORE):
+    """The last TAIL_LINES lines, raw, when they may hold a ``Source :`` line (else none)."""
+    if not _label_in_tail(text):
         return []
-    return [clean(line) for line in lines]
+    return text.rsplit("\n", TAIL_LINES)[-TAIL_LINES:]
+
+
+def _label_in_tail(text: str) -> bool:
+    """Whether one of SOURCE_CORE stands in the last TAIL_LINES lines. The last occurrence
+    is looked for in the last TAIL_SPAN characters (no copy of the text); when they hold
+    fewer lines than that, the lines begin further up and the whole text is searched."""
+    low = max(0, len(text) - TAIL_SPAN)
+    if low and text.count("\n", low) < TAIL_LINES:
+        low = 0
+    last = max(text.rfind(label, low) for label in SOURCE_CORE)
+    return last != -1 and text.count("\n", last) < TAIL_LINES
 
 
 def _known_category_meta(line: str) -> bool:
@@ -682,12 +732,23 @@ def _known_category_meta(line: str) -> bool:
 
 
 def _press_review_tail(lines: Sequence[str]) -> str | None:
-    """The original date line just before ``Source : X``, typical of CCME's press review."""
-    non_blank = [line for line in lines if line]
-    for index, line in enumerate(non_blank):
-        if index > 0 and SOURCE.match(line) and _is_date_only(non_blank[index - 1]):
-            return non_blank[index - 1]
+    """The original date line just before ``Source : X``, typical of CCME's press review
+    (``lines`` raw: only a line that may open with the label and the one above it get
+    cleaned, body paragraphs cost a cleaning each)."""
+    for index, raw in enumerate(lines):
+        if _may_open_source(raw) and SOURCE.match(clean(raw)):
+            above = next((line for line in map(clean, reversed(lines[:index])) if line), None)
+            if above is not None and _is_date_only(above):
+                return above
     return None
+
+
+def _may_open_source(raw: str) -> bool:
+    """False when a raw line surely cleans to no SOURCE line: it opens with an ASCII
+    character other than "s" (cleaning keeps a leading ASCII character, or composes it into
+    a non-ASCII one)."""
+    first = raw.lstrip()[:1]
+    return first in ("s", "S") or not first.isascii()
 
 
 # -- line predicates -------------------------------------------------------------------------
