@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache, reduce
+from operator import or_
 from urllib.parse import urlsplit
 
 import attrs
@@ -425,32 +426,118 @@ def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[i
     section), and the indexes of those that end a body (see _ends_body), in one pass."""
     out: list[str] = []
     stops: list[int] = []
-    for raw, line in zip(document.lines, document.cleaned_lines, strict=True):  # cleaned once for all
-        if not line:
+    for raw in document.lines:
+        if not raw:
             continue
-        if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
-            item = line.lstrip("•◦▪‣*-· ").strip()
-            if len(item) <= 60 and not item.endswith(SENTENCE_END):
-                continue  # a menu item; longer bullet lines are lists of the body
-            line = item
-        crumb = BREADCRUMB.match(line) if line[:1] in "aA" else None
-        if crumb:
-            parts.section = parts.section or _breadcrumb_section(crumb["trail"])
+        line, kind = _dump_line(raw)
+        if kind & _DROPPED:
+            if kind & _CRUMB:  # a breadcrumb comes before the chrome ("Accueil" is both)
+                crumb = BREADCRUMB.match(line)
+                assert crumb is not None
+                parts.section = parts.section or _breadcrumb_section(crumb["trail"])
             continue
-        key = _key(line)
-        if _is_noise(line, key):
-            continue
-        joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
-        if joined and DATE_LINE.match(joined["date"]):
+        if kind & _JOINED:
+            joined = _joined(line)
+            assert joined is not None
             if _ends_body(joined["byline"]):
                 stops.append(len(out))
             stops.append(len(out) + 1)  # the date line
             out.extend((joined["byline"], joined["date"]))
             continue
-        if _ends_body(line, key):
+        if kind & _ENDS_BODY:
             stops.append(len(out))
         out.append(line)
     return out, stops
+
+
+# -- line classes ----------------------------------------------------------------------------
+#
+# Every rule above tests a line for what it could be. A line's classes depend on its text
+# only, and the same lines recur (menus, footers, captions, every rule reading the body
+# again), so each distinct line is classified once, in one function, into bits; the
+# passes over the body then skip a rule whose bit no line of the body carries.
+
+_NOISE = 1 << 0  # page chrome (_is_noise), or a menu item of a dump
+_CRUMB = 1 << 1  # a breadcrumb (BREADCRUMB): it gives the section
+_JOINED = 1 << 2  # a byline and the date line on one line (BYLINE_AND_DATE)
+_DATE = 1 << 3  # a date line (_is_date_line)
+_END = 1 << 4  # an end marker (_is_end)
+_TAG = 1 << 5  # a tag line (_tags_of)
+_IMAGE = 1 << 6  # what _take_images reads: a credit line, a DR ending or a "©"
+_READ_ALSO = 1 << 7  # a "Lire aussi" line (READ_ALSO)
+_REVIEW = 1 << 8  # the words of the press-review sentence (tried by _take_credits)
+_READ_MORE = 1 << 9  # a "Lire la suite" line (READ_MORE)
+_EMPTY = 1 << 10  # an empty line, which _take_credits drops
+_DROPPED = _NOISE | _CRUMB  # lines _content_lines leaves out
+_ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
+
+
+def _classify(line: str) -> int:
+    """The classes of a cleaned line (bits above)."""
+    if not line:
+        return _EMPTY
+    key = _key(line)
+    first = line[0]
+    kind = _CRUMB if first in "aA" and BREADCRUMB.match(line) else 0
+    if _is_noise(line, key):
+        kind |= _NOISE
+    if first == "P" and _joined(line) is not None:
+        kind |= _JOINED
+    if _is_date_line(line):
+        kind |= _DATE
+    if _is_end(line, key):
+        kind |= _END
+    if first == "#" and _tags_of(line) is not None:
+        kind |= _TAG
+    if _is_credit(line) or line.endswith(_DR_ENDINGS) or "©" in line:
+        kind |= _IMAGE
+    if _read_also(line) is not None:
+        kind |= _READ_ALSO
+    if _REVIEW_WORDS in key:
+        kind |= _REVIEW
+    if first in "lLsSeE" and READ_MORE.match(line):
+        kind |= _READ_MORE
+    return kind
+
+
+def _joined(line: str) -> re.Match[str] | None:
+    """BYLINE_AND_DATE's match when its date part is a date line, else None."""
+    joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
+    return joined if joined and DATE_LINE.match(joined["date"]) else None
+
+
+def _kind(line: str) -> int:
+    """_classify(line), memoised for lines up to a paragraph's length."""
+    return _kind_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _classify(line)
+
+
+_kind_memo = lru_cache(maxsize=1 << 13)(_classify)
+
+
+def _dump_line(raw: str) -> tuple[str, int]:
+    """A raw dump line cleaned (a bullet's item without its bullet) and its classes;
+    blank lines and menu items are classed _NOISE."""
+    return _dump_line_memo(raw) if len(raw) <= _KEY_MEMO_LENGTH else _read_dump_line(raw)
+
+
+def _read_dump_line(raw: str) -> tuple[str, int]:
+    line = clean(raw)
+    if not line:
+        return line, _NOISE
+    if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
+        item = line.lstrip("•◦▪‣*-· ").strip()
+        if len(item) <= 60 and not item.endswith(SENTENCE_END):
+            return item, _NOISE  # a menu item; longer bullet lines are lists of the body
+        line = item
+    return line, _kind(line)
+
+
+_dump_line_memo = lru_cache(maxsize=1 << 13)(_read_dump_line)
+
+
+def _classes(lines: Iterable[str]) -> int:
+    """The union of the classes of ``lines``."""
+    return reduce(or_, map(_kind, lines), 0)
 
 
 def _breadcrumb_section(trail: str) -> str | None:
@@ -689,8 +776,27 @@ def _paper(rest: str, parts: _Parts) -> None:
     parts.source = paper or parts.source
 
 
-def _take_credits(body: list[str], parts: _Parts) -> list[str]:
-    """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP')."""
+def _take_credits(body: list[str], parts: _Parts, kinds: int) -> list[str]:
+    """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP');
+    ``kinds`` are the body's classes (see _classes)."""
+    if kinds & (_REVIEW | _EMPTY):
+        out = _take_reviews(body, parts)
+    else:  # only the last two lines may be credits
+        out = body[:-2]
+        for line in body[-2:]:
+            if m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line):
+                parts.source = m["source"].strip()
+            else:
+                out.append(line)
+    if out and (found := _byline(out[-1], strict=True)) is not None:
+        out.pop()  # a signature under the last paragraph
+        parts.authors.extend(n for n in found[0] if n not in parts.authors)
+        parts.source = parts.source or found[1]
+    return out
+
+
+def _take_reviews(body: list[str], parts: _Parts) -> list[str]:
+    """_take_credits on a body holding a press-review sentence (or empty lines)."""
     out: list[str] = []
     for index, line in enumerate(body):
         review = PRESS_REVIEW.search(line) if _REVIEW_WORDS in _key(line) else None
@@ -702,10 +808,6 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
             continue
         if line:
             out.append(line)
-    if out and (found := _byline(out[-1], strict=True)) is not None:
-        out.pop()  # a signature under the last paragraph
-        parts.authors.extend(n for n in found[0] if n not in parts.authors)
-        parts.source = parts.source or found[1]
     return out
 
 
@@ -845,9 +947,15 @@ def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
     if body and (update := UPDATED_LINE.match(body[0])):  # [guess] an update stamp on its own line
         parts.updated, body = parse_date(update["updated"]), body[1:]
     body = _take_bylines(body[:2], parts) + body[2:]
-    body = _take_images(body, parts)
-    body = _take_read_also(body, parts)
-    body = _take_credits(body, parts)
+    # Each rule below walks the body only when some line of it may hold what it takes.
+    kinds = _classes(body)
+    if kinds & _IMAGE:
+        body = _take_images(body, parts)
+    if kinds & _READ_ALSO:
+        body = _take_read_also(body, parts)
+    body = _take_credits(body, parts, kinds)
+    if not kinds & (_READ_MORE | _REVIEW):  # a press-review sentence cut off may leave one
+        return body
     return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
 
 
