@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache, reduce
 from operator import or_
 from urllib.parse import urlsplit
@@ -421,10 +421,12 @@ def _is_noise(line: str, key: str | None = None) -> bool:
     )
 
 
-def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int]]:
+def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int], list[int]]:
     """Cleaned non-blank lines without menus and page chrome (breadcrumbs give the
-    section), and the indexes of those that end a body (see _ends_body), in one pass."""
+    section), their classes (see _classify), and the indexes of those that end a body
+    (see _ends_body), in one pass."""
     out: list[str] = []
+    kinds: list[int] = []
     stops: list[int] = []
     for raw in document.lines:
         if not raw:
@@ -443,11 +445,13 @@ def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[i
                 stops.append(len(out))
             stops.append(len(out) + 1)  # the date line
             out.extend((joined["byline"], joined["date"]))
+            kinds.extend((_kind(joined["byline"]), _kind(joined["date"])))
             continue
         if kind & _ENDS_BODY:
             stops.append(len(out))
         out.append(line)
-    return out, stops
+        kinds.append(kind)
+    return out, kinds, stops
 
 
 # -- line classes ----------------------------------------------------------------------------
@@ -533,11 +537,6 @@ def _read_dump_line(raw: str) -> tuple[str, int]:
 
 
 _dump_line_memo = lru_cache(maxsize=1 << 13)(_read_dump_line)
-
-
-def _classes(lines: Iterable[str]) -> int:
-    """The union of the classes of ``lines``."""
-    return reduce(or_, map(_kind, lines), 0)
 
 
 def _breadcrumb_section(trail: str) -> str | None:
@@ -935,7 +934,9 @@ def _locate(lines: list[str], parts: _Parts, stops: Sequence[int]) -> tuple[int,
     return header_from, at + 1, _body_stop(stops, at + 1, len(lines))
 
 
-def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
+def _body(lines: list[str], parts: _Parts, start: int, kinds: int) -> list[str]:
+    """The paragraphs of the body ``lines`` (from line ``start`` of the page), whose
+    classes are ``kinds`` (the union of their _classify bits)."""
     body = lines
     if start == 0:
         body = _drop_stray_teaser(body)
@@ -944,11 +945,11 @@ def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
             if glued:  # an extract opening on the overlined chapeau
                 parts.section = parts.section or glued
                 body = [first, *body[1:]]
+                kinds |= _kind(first)
     if body and (update := UPDATED_LINE.match(body[0])):  # [guess] an update stamp on its own line
         parts.updated, body = parse_date(update["updated"]), body[1:]
     body = _take_bylines(body[:2], parts) + body[2:]
     # Each rule below walks the body only when some line of it may hold what it takes.
-    kinds = _classes(body)
     if kinds & _IMAGE:
         body = _take_images(body, parts)
     if kinds & _READ_ALSO:
@@ -983,10 +984,10 @@ def _check_language(paragraphs: Sequence[str]) -> None:
 def extract_text(document: Document, outlet: Outlet) -> Article:
     """The Article of a Le360 text dump."""
     parts = _Parts()
-    lines, stops = _content_lines(document, parts)
+    lines, kinds, stops = _content_lines(document, parts)
     _reject_tag_page(lines)
     _, start, stop = _locate(lines, parts, stops)
-    paragraphs = _body(lines[start:stop], parts, start)
+    paragraphs = _body(lines[start:stop], parts, start, reduce(or_, kinds[start:stop], 0))
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None
     if not paragraphs:
