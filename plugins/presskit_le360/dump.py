@@ -472,6 +472,10 @@ _READ_ALSO = 1 << 7  # a "Lire aussi" line (READ_ALSO)
 _REVIEW = 1 << 8  # the words of the press-review sentence (tried by _take_credits)
 _READ_MORE = 1 << 9  # a "Lire la suite" line (READ_MORE)
 _EMPTY = 1 << 10  # an empty line, which _take_credits drops
+_PROSE = 1 << 11  # a paragraph (_is_prose)
+_BRIEF = 1 << 12  # a paragraph of a brief (_is_brief_prose)
+_CREDIT = 1 << 13  # a credit line (_is_credit), never a paragraph
+_OVERLINE = 1 << 14  # an overline word, alone or glued to a line (_split_overline)
 _DROPPED = _NOISE | _CRUMB  # lines _content_lines leaves out
 _ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
 
@@ -493,7 +497,9 @@ def _classify(line: str) -> int:
         kind |= _END
     if first == "#" and _tags_of(line) is not None:
         kind |= _TAG
-    if _is_credit(line) or line.endswith(_DR_ENDINGS) or "©" in line:
+    if _is_credit(line):
+        kind |= _CREDIT | _IMAGE
+    elif line.endswith(_DR_ENDINGS) or "©" in line:
         kind |= _IMAGE
     if _read_also(line) is not None:
         kind |= _READ_ALSO
@@ -501,6 +507,12 @@ def _classify(line: str) -> int:
         kind |= _REVIEW
     if first in "lLsSeE" and READ_MORE.match(line):
         kind |= _READ_MORE
+    if _is_prose(line):
+        kind |= _PROSE
+    if _is_brief_prose(line):
+        kind |= _BRIEF
+    if key in _OVERLINE_KEYS or _split_overline(line)[0]:  # keys hold no apostrophe: as fold(line)
+        kind |= _OVERLINE
     return kind
 
 
@@ -606,15 +618,27 @@ def _body_stop(stops: Sequence[int], start: int, count: int) -> int:
     return stops[at] if at < len(stops) else count
 
 
-def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
-    """True when lines[start:stop] hold an article body, not a teaser or a title."""
-    prose = [line for line in lines[start:stop] if _is_prose(line) and not _is_credit(line)]
-    closed = stop < len(lines) and (
-        _is_end(lines[stop]) or _tags_of(lines[stop]) is not None or lines[stop] == lines[start - 1]
-    )
+def _has_body(lines: Sequence[str], kinds: Sequence[int], start: int, stop: int) -> bool:
+    """True when lines[start:stop] hold an article body, not a teaser or a title;
+    ``kinds`` are the lines' classes (see _classify)."""
+    prose = _paragraphs(kinds, start, stop, _PROSE)
+    if len(prose) >= 2:
+        return True
+    closed = stop < len(lines) and (kinds[stop] & (_END | _TAG) or lines[stop] == lines[start - 1])
     if closed and not prose:  # a brief: short sentences, closed by the page's end marker
-        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not _is_credit(line)]
-    return len(prose) >= 2 or (len(prose) == 1 and (closed or len(prose[0]) >= 300))
+        prose = _paragraphs(kinds, start, stop, _BRIEF)
+    return len(prose) >= 2 or (len(prose) == 1 and (bool(closed) or len(lines[prose[0]]) >= 300))
+
+
+def _paragraphs(kinds: Sequence[int], start: int, stop: int, kind: int) -> list[int]:
+    """Indexes of the first two lines of class ``kind`` (and not credits) in start:stop."""
+    found: list[int] = []
+    for index in range(start, stop):
+        if kinds[index] & (kind | _CREDIT) == kind:
+            found.append(index)
+            if len(found) == 2:
+                break
+    return found
 
 
 # -- header --------------------------------------------------------------------------------
@@ -875,31 +899,33 @@ def _reject_tag_page(lines: Sequence[str]) -> None:
         raise NotAnArticle("a Le360 tag page (#tag heading over teasers)")
 
 
-def _article_date(lines: Sequence[str], dates: Sequence[int], stops: Sequence[int]) -> int | None:
+def _article_date(
+    lines: Sequence[str], kinds: Sequence[int], dates: Sequence[int], stops: Sequence[int]
+) -> int | None:
     """Index of the date line that opens the article body, or None when none does."""
     for index in dates:
-        if _has_body(lines, index + 1, _body_stop(stops, index + 1, len(lines))):
+        if _has_body(lines, kinds, index + 1, _body_stop(stops, index + 1, len(lines))):
             return index
     return None
 
 
-def _closing_date(lines: Sequence[str], dates: Sequence[int]) -> int | None:
+def _closing_date(kinds: Sequence[int], dates: Sequence[int]) -> int | None:
     """Index of a first date line that closes a header-less Drupal extract (the date
-    repeated under the body), or None."""
+    repeated under the body), or None; ``kinds`` are the lines' classes."""
     first = dates[0] if dates else None
-    if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
+    if first is None or sum(1 for kind in kinds[:first] if kind & _PROSE) < 3:
         return None
-    last_prose = max(i for i in range(first) if _is_prose(lines[i]))
-    if any(_is_end(line) for line in lines[last_prose + 1 : first]):
+    last_prose = max(i for i in range(first) if kinds[i] & _PROSE)
+    if any(kind & _END for kind in kinds[last_prose + 1 : first]):
         return None  # the date of a related story under the comment block, not the article's
-    return first if not any(_is_prose(line) for line in lines[first + 1 :]) else None
+    return first if not any(kind & _PROSE for kind in kinds[first + 1 :]) else None
 
 
 def _undated(
-    lines: list[str], parts: _Parts, dates: Sequence[int], stops: Sequence[int]
+    lines: list[str], kinds: Sequence[int], parts: _Parts, dates: Sequence[int], stops: Sequence[int]
 ) -> tuple[int, int, int]:
     """Locate (header start, body start, body stop) when no date line opens a body."""
-    closing = _closing_date(lines, dates)
+    closing = _closing_date(kinds, dates)
     if closing is not None:
         parts.published, parts.updated = _dates_of(lines[closing]) or (None, None)
         return 0, 0, closing
@@ -910,23 +936,26 @@ def _undated(
         if parts.section in VIDEO_SECTIONS and parts.lead:
             return dates[0] + 1, dates[0] + 1, dates[0] + 1  # a video page: the chapeau is the text
         raise NotAnArticle("a Le360 teaser-only page (title and chapeau, no article body)")
-    overlined = sum(1 for line in lines if _split_overline(line)[0] or fold(line) in _OVERLINE_KEYS)
+    overlined = sum(1 for kind in kinds if kind & _OVERLINE)
     if overlined >= 4 and not any(len(line) >= 300 for line in lines):
         raise NotAnArticle("a Le360 listing page (overlined teasers, no article body)")
     stop = _body_stop(stops, 0, len(lines))
-    prose = sum(1 for line in lines[:stop] if _is_prose(line))
+    prose = sum(1 for kind in kinds[:stop] if kind & _PROSE)
     if prose == 0 or (stop >= 8 and prose * 4 < stop):
         raise NotAnArticle("a Le360 listing or home page (headlines, no article text)")
     return 0, 0, stop
 
 
-def _locate(lines: list[str], parts: _Parts, stops: Sequence[int]) -> tuple[int, int, int]:
+def _locate(
+    lines: list[str], kinds: Sequence[int], parts: _Parts, stops: Sequence[int]
+) -> tuple[int, int, int]:
     """(header start, body start, body stop), filling the header fields into ``parts``;
-    ``stops`` are the indexes of the lines that end a body (see _ends_body)."""
-    dates = [index for index in stops if _is_date_line(lines[index])]
-    at = _article_date(lines, dates, stops)
+    ``kinds`` are the lines' classes (see _classify), ``stops`` the indexes of the lines
+    that end a body (see _ends_body)."""
+    dates = [index for index in stops if kinds[index] & _DATE]
+    at = _article_date(lines, kinds, dates, stops)
     if at is None:
-        return _undated(lines, parts, dates, stops)
+        return _undated(lines, kinds, parts, dates, stops)
     previous = [i for i in dates if i < at]
     header_from = max(previous[-1] + 1 if previous else 0, at - HEADER_SPAN)
     parts.published, parts.updated = _dates_of(lines[at]) or (None, None)
@@ -986,7 +1015,7 @@ def extract_text(document: Document, outlet: Outlet) -> Article:
     parts = _Parts()
     lines, kinds, stops = _content_lines(document, parts)
     _reject_tag_page(lines)
-    _, start, stop = _locate(lines, parts, stops)
+    _, start, stop = _locate(lines, kinds, parts, stops)
     paragraphs = _body(lines[start:stop], parts, start, reduce(or_, kinds[start:stop], 0))
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None
