@@ -431,7 +431,11 @@ def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[i
     for raw in document.lines:
         if not raw:
             continue
-        line, kind = _dump_line(raw)
+        line, kind = _dump_line_memo(raw) if len(raw) <= _KEY_MEMO_LENGTH else _read_dump_line(raw)
+        if not kind & _NOT_PLAIN:  # most lines: kept, and ending nothing
+            out.append(line)
+            kinds.append(kind)
+            continue
         if kind & _DROPPED:
             if kind & _CRUMB:  # a breadcrumb comes before the chrome ("Accueil" is both)
                 crumb = BREADCRUMB.match(line)
@@ -478,6 +482,7 @@ _CREDIT = 1 << 13  # a credit line (_is_credit), never a paragraph
 _OVERLINE = 1 << 14  # an overline word, alone or glued to a line (_split_overline)
 _DROPPED = _NOISE | _CRUMB  # lines _content_lines leaves out
 _ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
+_NOT_PLAIN = _DROPPED | _JOINED | _ENDS_BODY  # lines _content_lines does more than keep
 
 
 def _classify(line: str) -> int:
@@ -527,16 +532,13 @@ def _kind(line: str) -> int:
     return _kind_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _classify(line)
 
 
-_kind_memo = lru_cache(maxsize=1 << 13)(_classify)
-
-
-def _dump_line(raw: str) -> tuple[str, int]:
-    """A raw dump line cleaned (a bullet's item without its bullet) and its classes;
-    blank lines and menu items are classed _NOISE."""
-    return _dump_line_memo(raw) if len(raw) <= _KEY_MEMO_LENGTH else _read_dump_line(raw)
+_kind_memo = lru_cache(maxsize=1 << 14)(_classify)
 
 
 def _read_dump_line(raw: str) -> tuple[str, int]:
+    """A raw dump line cleaned (a bullet's item without its bullet) and its classes;
+    blank lines and menu items are classed _NOISE. Memoised below: menus, footers and
+    captions recur from dump to dump."""
     line = clean(raw)
     if not line:
         return line, _NOISE
@@ -548,7 +550,7 @@ def _read_dump_line(raw: str) -> tuple[str, int]:
     return line, _kind(line)
 
 
-_dump_line_memo = lru_cache(maxsize=1 << 13)(_read_dump_line)
+_dump_line_memo = lru_cache(maxsize=1 << 14)(_read_dump_line)
 
 
 def _breadcrumb_section(trail: str) -> str | None:
