@@ -17,6 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache, reduce
+from itertools import compress
 from operator import or_
 from urllib.parse import urlsplit
 
@@ -716,20 +717,34 @@ def _image_of(line: str) -> Image | None:
     return None
 
 
-def _take_images(lines: list[str], parts: _Parts) -> list[str]:
+def _take_images(lines: list[str], kinds: list[int], parts: _Parts) -> tuple[list[str], list[int]]:
     """Drop captions and credits into ``parts.images``: a line followed by a credit line
-    ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both."""
+    ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both.
+    ``kinds`` are the lines' classes; the lines left are returned with theirs."""
     out: list[str] = []
-    for line in lines:
+    out_kinds: list[int] = []
+    done = 0  # lines[:done] are read
+    for index in _indexes(kinds, _IMAGE):  # the other lines are kept as they are
+        out += lines[done:index]
+        out_kinds += kinds[done:index]
+        done, line = index + 1, lines[index]
         credit = _is_credit(line)
         if credit and not FOOTER_COPYRIGHT.match(line):
-            caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
+            caption = None
+            if out and len(out[-1]) <= 250 and not _dates_of(out[-1]):
+                caption, _ = out.pop(), out_kinds.pop()
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
         elif (line.endswith(_DR_ENDINGS) or "©" in line) and (image := _image_of(line)) is not None:
             parts.images.append(image)
         else:
             out.append(line)
-    return out
+            out_kinds.append(kinds[index])
+    return out + lines[done:], out_kinds + kinds[done:]
+
+
+def _indexes(kinds: list[int], kind: int) -> Iterator[int]:
+    """The indexes of the lines of class ``kind``, found without a Python loop."""
+    return compress(range(len(kinds)), map(kind.__and__, kinds))
 
 
 def _is_caption(line: str) -> bool:
@@ -763,7 +778,8 @@ def _parse_header(lines: list[str], parts: _Parts) -> None:
     if stamps:
         parts.updated = parse_date(stamps[0]["updated"])
         lines = [line for line in lines if not UPDATED_LINE.match(line)]
-    rest = _take_overlines(_take_images(_take_bylines(lines, parts), parts), parts)
+    bylined = _take_bylines(lines, parts)
+    rest = _take_overlines(_take_images(bylined, [_kind(line) for line in bylined], parts)[0], parts)
     if not rest:
         return
     glued, last = _split_overline(rest[-1])
@@ -846,24 +862,24 @@ def _link_like(line: str) -> bool:
     return len(line) <= 160 and not line.endswith((".", ":")) and _read_also(line) is None
 
 
-def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
-    """Move 'Lire aussi : <title>' links out of the body into ``parts.related``."""
+def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> list[str]:
+    """Move 'Lire aussi : <title>' links out of the body into ``parts.related``;
+    ``kinds`` are the lines' classes."""
     out: list[str] = []
-    index = 0
-    while index < len(body):
-        line = body[index]
-        m = READ_ALSO.match(line) if line[:1] in _READ_ALSO_FIRSTS else None
-        if m is None:
-            out.append(body[index])
-        else:
-            titles = [m["title"].strip()] if m["title"].strip() else []
-            if not titles:  # a bare heading: one title under it, or the whole list closing the body
-                after = body[index + 1 :]
-                titles = after if after and all(_link_like(t) for t in after) else after[:1]
-                index += len(titles)
-            parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
-        index += 1
-    return out
+    done = 0  # body[:done] is read
+    for index in _indexes(kinds, _READ_ALSO):  # the other lines are kept as they are
+        if index < done:
+            continue  # a title under a bare heading, read already
+        out += body[done:index]
+        m = _read_also(body[index])
+        assert m is not None
+        titles = [m["title"].strip()] if m["title"].strip() else []
+        if not titles:  # a bare heading: one title under it, or the whole list closing the body
+            after = body[index + 1 :]
+            titles = after if after and all(_link_like(t) for t in after) else after[:1]
+        done = index + 1 + (0 if m["title"].strip() else len(titles))
+        parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
+    return out + body[done:]
 
 
 def _drop_stray_teaser(body: list[str]) -> list[str]:
@@ -965,28 +981,31 @@ def _locate(
     return header_from, at + 1, _body_stop(stops, at + 1, len(lines))
 
 
-def _body(lines: list[str], parts: _Parts, start: int, kinds: int) -> list[str]:
+def _body(lines: list[str], parts: _Parts, start: int, kinds: list[int]) -> list[str]:
     """The paragraphs of the body ``lines`` (from line ``start`` of the page), whose
-    classes are ``kinds`` (the union of their _classify bits)."""
+    classes (see _classify) are ``kinds``, one per line."""
     body = lines
     if start == 0:
         body = _drop_stray_teaser(body)
+        kinds = kinds[len(kinds) - len(body) :]
         if body:
             glued, first = _split_overline(body[0])
             if glued:  # an extract opening on the overlined chapeau
                 parts.section = parts.section or glued
-                body = [first, *body[1:]]
-                kinds |= _kind(first)
+                body, kinds = [first, *body[1:]], [_kind(first), *kinds[1:]]
     if body and (update := UPDATED_LINE.match(body[0])):  # [guess] an update stamp on its own line
-        parts.updated, body = parse_date(update["updated"]), body[1:]
-    body = _take_bylines(body[:2], parts) + body[2:]
-    # Each rule below walks the body only when some line of it may hold what it takes.
-    if kinds & _IMAGE:
-        body = _take_images(body, parts)
-    if kinds & _READ_ALSO:
-        body = _take_read_also(body, parts)
-    body = _take_credits(body, parts, kinds)
-    if not kinds & (_READ_MORE | _REVIEW):  # a press-review sentence cut off may leave one
+        parts.updated, body, kinds = parse_date(update["updated"]), body[1:], kinds[1:]
+    head = _take_bylines(body[:2], parts)
+    body, kinds = head + body[2:], [*map(_kind, head), *kinds[2:]]
+    # Each rule below walks the body only when some line of it may hold what it takes,
+    # and then reads those lines only.
+    union = reduce(or_, kinds, 0)
+    if union & _IMAGE:
+        body, kinds = _take_images(body, kinds, parts)
+    if union & _READ_ALSO:
+        body = _take_read_also(body, kinds, parts)
+    body = _take_credits(body, parts, union)
+    if not union & (_READ_MORE | _REVIEW):  # a press-review sentence cut off may leave one
         return body
     return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
 
@@ -1018,7 +1037,7 @@ def extract_text(document: Document, outlet: Outlet) -> Article:
     lines, kinds, stops = _content_lines(document, parts)
     _reject_tag_page(lines)
     _, start, stop = _locate(lines, kinds, parts, stops)
-    paragraphs = _body(lines[start:stop], parts, start, reduce(or_, kinds[start:stop], 0))
+    paragraphs = _body(lines[start:stop], parts, start, kinds[start:stop])
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None
     if not paragraphs:

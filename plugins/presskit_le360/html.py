@@ -471,12 +471,12 @@ def _container(src: _Sources) -> tuple[LexborNode | None, list[str]]:
     return node, found
 
 
-def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> tuple[list[str], int]:
+def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> tuple[list[str], list[int]]:
     """The container's text blocks up to the first end marker, without chrome and dates,
-    and the union of their classes (see dump._classify), for the body rules."""
+    and their classes (see dump._classify), for the body rules."""
     known = {line for line in skip if line}
     out: list[str] = []
-    kinds = 0
+    kinds: list[int] = []
     for line in found:
         kind = _kind(line)
         if kind & (_END | _TAG):
@@ -484,7 +484,7 @@ def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> tuple[list[
         if kind & (_NOISE | _DATE) or line in known:
             continue
         out.append(line)
-        kinds |= kind
+        kinds.append(kind)
     return out, kinds
 
 
