@@ -398,18 +398,14 @@ class _Parts:
 
 
 def _key(line: str) -> str:
-    """A folded comparison key (apostrophes unified). The body rules ask for the keys of
-    the same lines several times: the keys of lines up to a paragraph's length are
-    memoised (fold() memoises short lines only); longer ones would fill memory."""
-    return _key_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _fold_key(line)
-
-
-def _fold_key(line: str) -> str:
+    """A folded comparison key (apostrophes unified). A line's classes are memoised (see
+    _kind), so its key is seldom asked for twice: fold()'s own memo is enough."""
     return fold(line).replace("’", "'")
 
 
-_KEY_MEMO_LENGTH = 1000
-_key_memo = lru_cache(maxsize=1 << 12)(_fold_key)
+# Lines up to a long paragraph's length are memoised (see _kind); longer ones would
+# fill memory for little.
+_LINE_MEMO_LENGTH = 1000
 
 
 def _is_noise(line: str, key: str | None = None) -> bool:
@@ -432,7 +428,7 @@ def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[i
     for raw in document.lines:
         if not raw:
             continue
-        line, kind = _dump_line_memo(raw) if len(raw) <= _KEY_MEMO_LENGTH else _read_dump_line(raw)
+        line, kind = _dump_line_memo(raw) if len(raw) <= _LINE_MEMO_LENGTH else _read_dump_line(raw)
         if not kind & _NOT_PLAIN:  # most lines: kept, and ending nothing
             out.append(line)
             kinds.append(kind)
@@ -530,7 +526,7 @@ def _joined(line: str) -> re.Match[str] | None:
 
 def _kind(line: str) -> int:
     """_classify(line), memoised for lines up to a paragraph's length."""
-    return _kind_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _classify(line)
+    return _kind_memo(line) if len(line) <= _LINE_MEMO_LENGTH else _classify(line)
 
 
 _kind_memo = lru_cache(maxsize=1 << 14)(_classify)
