@@ -836,7 +836,7 @@ def _take_reviews(body: list[str], parts: _Parts) -> list[str]:
     """_take_credits on a body holding a press-review sentence (or empty lines)."""
     out: list[str] = []
     for index, line in enumerate(body):
-        review = PRESS_REVIEW.search(line) if _REVIEW_WORDS in _key(line) else None
+        review = PRESS_REVIEW.search(line) if _kind(line) & _REVIEW else None  # _REVIEW_WORDS in its key
         if review:
             _paper(review["rest"], parts)
             line = line[: review.start()].strip()
