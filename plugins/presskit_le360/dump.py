@@ -483,7 +483,9 @@ _NOT_PLAIN = _DROPPED | _JOINED | _ENDS_BODY  # lines _content_lines does more t
 
 
 def _classify(line: str) -> int:
-    """The classes of a cleaned line (bits above)."""
+    """The classes of a cleaned line (bits above). Every distinct line of every page
+    comes here once: each rule's cheap literal test (first character, "/", length)
+    comes before its function or pattern."""
     if not line:
         return _EMPTY
     key = _key(line)
@@ -491,30 +493,32 @@ def _classify(line: str) -> int:
     kind = _CRUMB if first in "aA" and BREADCRUMB.match(line) else 0
     if _is_noise(line, key):
         kind |= _NOISE
-    if first == "P" and _joined(line) is not None:
-        kind |= _JOINED
-    if _is_date_line(line):
-        kind |= _DATE
+    if "/" in line:
+        if first == "P" and _joined(line) is not None:
+            kind |= _JOINED
+        if DATE_LINE.match(line):  # _is_date_line
+            kind |= _DATE
     if _is_end(line, key):
         kind |= _END
     if first == "#" and _tags_of(line) is not None:
         kind |= _TAG
-    if _is_credit(line):
+    if first in "©CcPp" and CREDIT.match(line):  # _is_credit
         kind |= _CREDIT | _IMAGE
     elif line.endswith(_DR_ENDINGS) or "©" in line:
         kind |= _IMAGE
-    if _read_also(line) is not None:
+    if first in _READ_ALSO_FIRSTS and READ_ALSO.match(line):  # _read_also
         kind |= _READ_ALSO
     if _REVIEW_WORDS in key:
         kind |= _REVIEW
     if first in "lLsSeE" and READ_MORE.match(line):
         kind |= _READ_MORE
-    if _is_prose(line):
-        kind |= _PROSE
-    if _is_brief_prose(line):
-        kind |= _BRIEF
-    if key in _OVERLINE_KEYS or _split_overline(line)[0]:  # keys hold no apostrophe: as fold(line)
-        kind |= _OVERLINE
+    if line.endswith(SENTENCE_END):  # _is_prose, _is_brief_prose
+        if len(line) >= PROSE_MIN:
+            kind |= _PROSE
+        if len(line) >= BRIEF_MIN and " " in line:
+            kind |= _BRIEF
+    if key in _OVERLINE_KEYS or (line.startswith(OVERLINES) and _split_overline(line)[0]):
+        kind |= _OVERLINE  # (keys hold no apostrophe: the same as fold(line) in _OVERLINE_KEYS)
     return kind
 
 
