@@ -817,10 +817,10 @@ def _paper(rest: str, parts: _Parts) -> None:
     parts.source = paper or parts.source
 
 
-def _take_credits(body: list[str], parts: _Parts, kinds: int) -> list[str]:
+def _take_credits(body: list[str], parts: _Parts, union: int) -> list[str]:
     """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP');
-    ``kinds`` are the body's classes (see _classes)."""
-    if kinds & (_REVIEW | _EMPTY):
+    ``union`` is the union of the body lines' classes (see _classify)."""
+    if union & (_REVIEW | _EMPTY):
         out = _take_reviews(body, parts)
     else:  # only the last two lines may be credits
         out = body[:-2]
