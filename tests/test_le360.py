@@ -444,3 +444,31 @@ def test_html_body_container_is_read_once(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(le360_html, "blocks", counting_blocks)
     article = OUTLET.extract(_html(_page("arc-chronique-full.html")))
     assert len(article.paragraphs) == 6 and len(calls) == 1
+
+
+def _body_of(lines: list[str]) -> tuple[list[str], object]:
+    from presskit_le360.dump import _body, _kind, _Parts
+
+    parts = _Parts()
+    return _body(lines, parts, 1, [_kind(line) for line in lines]), parts
+
+
+PARAGRAPH = "Le port de plaisance a accueilli une trentaine de voiliers venus de toute la Méditerranée."
+
+
+def test_body_rules_read_only_the_lines_of_their_class() -> None:
+    # A caption taken with its credit shifts the lines after it: the "Lire aussi" line
+    # must still be found (the classes of the lines left stay in step with them).
+    body, parts = _body_of(
+        [PARAGRAPH, "La marina de Tanger", "© Copyright : MAP", "Lire aussi : Un autre titre", PARAGRAPH]
+    )
+    assert body == [PARAGRAPH, PARAGRAPH]
+    assert [(i.caption, i.credit) for i in parts.images] == [("La marina de Tanger", "MAP")]
+    assert [link.title for link in parts.related] == ["Un autre titre"]
+
+
+def test_body_title_under_a_bare_read_also_heading_is_read_once() -> None:
+    # The line under a bare heading is its title, even when it is a "Lire aussi" line itself.
+    body, parts = _body_of([PARAGRAPH, "Lire aussi", "Lire aussi : Un autre titre", PARAGRAPH, PARAGRAPH])
+    assert body == [PARAGRAPH, PARAGRAPH, PARAGRAPH]
+    assert [link.title for link in parts.related] == ["Lire aussi : Un autre titre"]

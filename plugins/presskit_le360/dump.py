@@ -16,7 +16,9 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, reduce
+from itertools import compress
+from operator import or_
 from urllib.parse import urlsplit
 
 import attrs
@@ -396,18 +398,14 @@ class _Parts:
 
 
 def _key(line: str) -> str:
-    """A folded comparison key (apostrophes unified). The body rules ask for the keys of
-    the same lines several times: the keys of lines up to a paragraph's length are
-    memoised (fold() memoises short lines only); longer ones would fill memory."""
-    return _key_memo(line) if len(line) <= _KEY_MEMO_LENGTH else _fold_key(line)
-
-
-def _fold_key(line: str) -> str:
+    """A folded comparison key (apostrophes unified). A line's classes are memoised (see
+    _kind), so its key is seldom asked for twice: fold()'s own memo is enough."""
     return fold(line).replace("’", "'")
 
 
-_KEY_MEMO_LENGTH = 1000
-_key_memo = lru_cache(maxsize=1 << 12)(_fold_key)
+# Lines up to a long paragraph's length are memoised (see _kind); longer ones would
+# fill memory for little.
+_LINE_MEMO_LENGTH = 1000
 
 
 def _is_noise(line: str, key: str | None = None) -> bool:
@@ -420,37 +418,140 @@ def _is_noise(line: str, key: str | None = None) -> bool:
     )
 
 
-def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int]]:
+def _content_lines(document: Document, parts: _Parts) -> tuple[list[str], list[int], list[int]]:
     """Cleaned non-blank lines without menus and page chrome (breadcrumbs give the
-    section), and the indexes of those that end a body (see _ends_body), in one pass."""
+    section), their classes (see _classify), and the indexes of those that end a body
+    (see _ends_body), in one pass."""
     out: list[str] = []
+    kinds: list[int] = []
     stops: list[int] = []
-    for raw, line in zip(document.lines, document.cleaned_lines, strict=True):  # cleaned once for all
-        if not line:
+    for raw in document.lines:
+        if not raw:
             continue
-        if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
-            item = line.lstrip("•◦▪‣*-· ").strip()
-            if len(item) <= 60 and not item.endswith(SENTENCE_END):
-                continue  # a menu item; longer bullet lines are lists of the body
-            line = item
-        crumb = BREADCRUMB.match(line) if line[:1] in "aA" else None
-        if crumb:
-            parts.section = parts.section or _breadcrumb_section(crumb["trail"])
+        line, kind = _dump_line_memo(raw) if len(raw) <= _LINE_MEMO_LENGTH else _read_dump_line(raw)
+        if not kind & _NOT_PLAIN:  # most lines: kept, and ending nothing
+            out.append(line)
+            kinds.append(kind)
             continue
-        key = _key(line)
-        if _is_noise(line, key):
+        if kind & _DROPPED:
+            if kind & _CRUMB:  # a breadcrumb comes before the chrome ("Accueil" is both)
+                crumb = BREADCRUMB.match(line)
+                assert crumb is not None
+                parts.section = parts.section or _breadcrumb_section(crumb["trail"])
             continue
-        joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
-        if joined and DATE_LINE.match(joined["date"]):
+        if kind & _JOINED:
+            joined = _joined(line)
+            assert joined is not None
             if _ends_body(joined["byline"]):
                 stops.append(len(out))
             stops.append(len(out) + 1)  # the date line
             out.extend((joined["byline"], joined["date"]))
+            kinds.extend((_kind(joined["byline"]), _kind(joined["date"])))
             continue
-        if _ends_body(line, key):
+        if kind & _ENDS_BODY:
             stops.append(len(out))
         out.append(line)
-    return out, stops
+        kinds.append(kind)
+    return out, kinds, stops
+
+
+# -- line classes ----------------------------------------------------------------------------
+#
+# Every rule above tests a line for what it could be. A line's classes depend on its text
+# only, and the same lines recur (menus, footers, captions, every rule reading the body
+# again), so each distinct line is classified once, in one function, into bits; the
+# passes over the body then skip a rule whose bit no line of the body carries.
+
+_NOISE = 1 << 0  # page chrome (_is_noise), or a menu item of a dump
+_CRUMB = 1 << 1  # a breadcrumb (BREADCRUMB): it gives the section
+_JOINED = 1 << 2  # a byline and the date line on one line (BYLINE_AND_DATE)
+_DATE = 1 << 3  # a date line (_is_date_line)
+_END = 1 << 4  # an end marker (_is_end)
+_TAG = 1 << 5  # a tag line (_tags_of)
+_IMAGE = 1 << 6  # what _take_images reads: a credit line, a DR ending or a "©"
+_READ_ALSO = 1 << 7  # a "Lire aussi" line (READ_ALSO)
+_REVIEW = 1 << 8  # the words of the press-review sentence (tried by _take_credits)
+_READ_MORE = 1 << 9  # a "Lire la suite" line (READ_MORE)
+_EMPTY = 1 << 10  # an empty line, which _take_credits drops
+_PROSE = 1 << 11  # a paragraph (_is_prose)
+_BRIEF = 1 << 12  # a paragraph of a brief (_is_brief_prose)
+_CREDIT = 1 << 13  # a credit line (_is_credit), never a paragraph
+_OVERLINE = 1 << 14  # an overline word, alone or glued to a line (_split_overline)
+_DROPPED = _NOISE | _CRUMB  # lines _content_lines leaves out
+_ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
+_NOT_PLAIN = _DROPPED | _JOINED | _ENDS_BODY  # lines _content_lines does more than keep
+
+
+def _classify(line: str) -> int:
+    """The classes of a cleaned line (bits above). Every distinct line of every page
+    comes here once: each rule's cheap literal test (first character, "/", length)
+    comes before its function or pattern."""
+    if not line:
+        return _EMPTY
+    key = _key(line)
+    first = line[0]
+    kind = _CRUMB if first in "aA" and BREADCRUMB.match(line) else 0
+    if _is_noise(line, key):
+        kind |= _NOISE
+    if "/" in line:
+        if first == "P" and _joined(line) is not None:
+            kind |= _JOINED
+        if DATE_LINE.match(line):  # _is_date_line
+            kind |= _DATE
+    if _is_end(line, key):
+        kind |= _END
+    if first == "#" and _tags_of(line) is not None:
+        kind |= _TAG
+    if first in "©CcPp" and CREDIT.match(line):  # _is_credit
+        kind |= _CREDIT | _IMAGE
+    elif line.endswith(_DR_ENDINGS) or "©" in line:
+        kind |= _IMAGE
+    if first in _READ_ALSO_FIRSTS and READ_ALSO.match(line):  # _read_also
+        kind |= _READ_ALSO
+    if _REVIEW_WORDS in key:
+        kind |= _REVIEW
+    if first in "lLsSeE" and READ_MORE.match(line):
+        kind |= _READ_MORE
+    if line.endswith(SENTENCE_END):  # _is_prose, _is_brief_prose
+        if len(line) >= PROSE_MIN:
+            kind |= _PROSE
+        if len(line) >= BRIEF_MIN and " " in line:
+            kind |= _BRIEF
+    if key in _OVERLINE_KEYS or (line.startswith(OVERLINES) and _split_overline(line)[0]):
+        kind |= _OVERLINE  # (keys hold no apostrophe: the same as fold(line) in _OVERLINE_KEYS)
+    return kind
+
+
+def _joined(line: str) -> re.Match[str] | None:
+    """BYLINE_AND_DATE's match when its date part is a date line, else None."""
+    joined = BYLINE_AND_DATE.match(line) if line.startswith("Par") and "/" in line else None
+    return joined if joined and DATE_LINE.match(joined["date"]) else None
+
+
+def _kind(line: str) -> int:
+    """_classify(line), memoised for lines up to a paragraph's length."""
+    return _kind_memo(line) if len(line) <= _LINE_MEMO_LENGTH else _classify(line)
+
+
+_kind_memo = lru_cache(maxsize=1 << 14)(_classify)
+
+
+def _read_dump_line(raw: str) -> tuple[str, int]:
+    """A raw dump line cleaned (a bullet's item without its bullet) and its classes;
+    blank lines and menu items are classed _NOISE. Memoised below: menus, footers and
+    captions recur from dump to dump."""
+    line = clean(raw)
+    if not line:
+        return line, _NOISE
+    if (raw[0] in _BULLET_SIGNS or raw[0].isspace()) and is_bullet(raw):  # as is_bullet opens
+        item = line.lstrip("•◦▪‣*-· ").strip()
+        if len(item) <= 60 and not item.endswith(SENTENCE_END):
+            return item, _NOISE  # a menu item; longer bullet lines are lists of the body
+        line = item
+    return line, _kind(line)
+
+
+_dump_line_memo = lru_cache(maxsize=1 << 14)(_read_dump_line)
 
 
 def _breadcrumb_section(trail: str) -> str | None:
@@ -520,15 +621,27 @@ def _body_stop(stops: Sequence[int], start: int, count: int) -> int:
     return stops[at] if at < len(stops) else count
 
 
-def _has_body(lines: Sequence[str], start: int, stop: int) -> bool:
-    """True when lines[start:stop] hold an article body, not a teaser or a title."""
-    prose = [line for line in lines[start:stop] if _is_prose(line) and not _is_credit(line)]
-    closed = stop < len(lines) and (
-        _is_end(lines[stop]) or _tags_of(lines[stop]) is not None or lines[stop] == lines[start - 1]
-    )
+def _has_body(lines: Sequence[str], kinds: Sequence[int], start: int, stop: int) -> bool:
+    """True when lines[start:stop] hold an article body, not a teaser or a title;
+    ``kinds`` are the lines' classes (see _classify)."""
+    prose = _paragraphs(kinds, start, stop, _PROSE)
+    if len(prose) >= 2:
+        return True
+    closed = stop < len(lines) and (kinds[stop] & (_END | _TAG) or lines[stop] == lines[start - 1])
     if closed and not prose:  # a brief: short sentences, closed by the page's end marker
-        prose = [line for line in lines[start:stop] if _is_brief_prose(line) and not _is_credit(line)]
-    return len(prose) >= 2 or (len(prose) == 1 and (closed or len(prose[0]) >= 300))
+        prose = _paragraphs(kinds, start, stop, _BRIEF)
+    return len(prose) >= 2 or (len(prose) == 1 and (bool(closed) or len(lines[prose[0]]) >= 300))
+
+
+def _paragraphs(kinds: Sequence[int], start: int, stop: int, kind: int) -> list[int]:
+    """Indexes of the first two lines of class ``kind`` (and not credits) in start:stop."""
+    found: list[int] = []
+    for index in range(start, stop):
+        if kinds[index] & (kind | _CREDIT) == kind:
+            found.append(index)
+            if len(found) == 2:
+                break
+    return found
 
 
 # -- header --------------------------------------------------------------------------------
@@ -604,20 +717,34 @@ def _image_of(line: str) -> Image | None:
     return None
 
 
-def _take_images(lines: list[str], parts: _Parts) -> list[str]:
+def _take_images(lines: list[str], kinds: list[int], parts: _Parts) -> tuple[list[str], list[int]]:
     """Drop captions and credits into ``parts.images``: a line followed by a credit line
-    ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both."""
+    ('© Copyright : X') is a caption; 'DR', 'caption. DR', 'caption © X' lines carry both.
+    ``kinds`` are the lines' classes; the lines left are returned with theirs."""
     out: list[str] = []
-    for line in lines:
+    out_kinds: list[int] = []
+    done = 0  # lines[:done] are read
+    for index in _indexes(kinds, _IMAGE):  # the other lines are kept as they are
+        out += lines[done:index]
+        out_kinds += kinds[done:index]
+        done, line = index + 1, lines[index]
         credit = _is_credit(line)
         if credit and not FOOTER_COPYRIGHT.match(line):
-            caption = out.pop() if out and len(out[-1]) <= 250 and not _dates_of(out[-1]) else None
+            caption = None
+            if out and len(out[-1]) <= 250 and not _dates_of(out[-1]):
+                caption, _ = out.pop(), out_kinds.pop()
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
         elif (line.endswith(_DR_ENDINGS) or "©" in line) and (image := _image_of(line)) is not None:
             parts.images.append(image)
         else:
             out.append(line)
-    return out
+            out_kinds.append(kinds[index])
+    return out + lines[done:], out_kinds + kinds[done:]
+
+
+def _indexes(kinds: list[int], kind: int) -> Iterator[int]:
+    """The indexes of the lines of class ``kind``, found without a Python loop."""
+    return compress(range(len(kinds)), map(kind.__and__, kinds))
 
 
 def _is_caption(line: str) -> bool:
@@ -651,7 +778,8 @@ def _parse_header(lines: list[str], parts: _Parts) -> None:
     if stamps:
         parts.updated = parse_date(stamps[0]["updated"])
         lines = [line for line in lines if not UPDATED_LINE.match(line)]
-    rest = _take_overlines(_take_images(_take_bylines(lines, parts), parts), parts)
+    bylined = _take_bylines(lines, parts)
+    rest = _take_overlines(_take_images(bylined, [_kind(line) for line in bylined], parts)[0], parts)
     if not rest:
         return
     glued, last = _split_overline(rest[-1])
@@ -689,11 +817,30 @@ def _paper(rest: str, parts: _Parts) -> None:
     parts.source = paper or parts.source
 
 
-def _take_credits(body: list[str], parts: _Parts) -> list[str]:
-    """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP')."""
+def _take_credits(body: list[str], parts: _Parts, union: int) -> list[str]:
+    """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP');
+    ``union`` is the union of the body lines' classes (see _classify)."""
+    if union & (_REVIEW | _EMPTY):
+        out = _take_reviews(body, parts)
+    else:  # only the last two lines may be credits
+        out = body[:-2]
+        for line in body[-2:]:
+            if m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line):
+                parts.source = m["source"].strip()
+            else:
+                out.append(line)
+    if out and (found := _byline(out[-1], strict=True)) is not None:
+        out.pop()  # a signature under the last paragraph
+        parts.authors.extend(n for n in found[0] if n not in parts.authors)
+        parts.source = parts.source or found[1]
+    return out
+
+
+def _take_reviews(body: list[str], parts: _Parts) -> list[str]:
+    """_take_credits on a body holding a press-review sentence (or empty lines)."""
     out: list[str] = []
     for index, line in enumerate(body):
-        review = PRESS_REVIEW.search(line) if _REVIEW_WORDS in _key(line) else None
+        review = PRESS_REVIEW.search(line) if _kind(line) & _REVIEW else None  # _REVIEW_WORDS in its key
         if review:
             _paper(review["rest"], parts)
             line = line[: review.start()].strip()
@@ -702,10 +849,6 @@ def _take_credits(body: list[str], parts: _Parts) -> list[str]:
             continue
         if line:
             out.append(line)
-    if out and (found := _byline(out[-1], strict=True)) is not None:
-        out.pop()  # a signature under the last paragraph
-        parts.authors.extend(n for n in found[0] if n not in parts.authors)
-        parts.source = parts.source or found[1]
     return out
 
 
@@ -719,24 +862,24 @@ def _link_like(line: str) -> bool:
     return len(line) <= 160 and not line.endswith((".", ":")) and _read_also(line) is None
 
 
-def _take_read_also(body: list[str], parts: _Parts) -> list[str]:
-    """Move 'Lire aussi : <title>' links out of the body into ``parts.related``."""
+def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> list[str]:
+    """Move 'Lire aussi : <title>' links out of the body into ``parts.related``;
+    ``kinds`` are the lines' classes."""
     out: list[str] = []
-    index = 0
-    while index < len(body):
-        line = body[index]
-        m = READ_ALSO.match(line) if line[:1] in _READ_ALSO_FIRSTS else None
-        if m is None:
-            out.append(body[index])
-        else:
-            titles = [m["title"].strip()] if m["title"].strip() else []
-            if not titles:  # a bare heading: one title under it, or the whole list closing the body
-                after = body[index + 1 :]
-                titles = after if after and all(_link_like(t) for t in after) else after[:1]
-                index += len(titles)
-            parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
-        index += 1
-    return out
+    done = 0  # body[:done] is read
+    for index in _indexes(kinds, _READ_ALSO):  # the other lines are kept as they are
+        if index < done:
+            continue  # a title under a bare heading, read already
+        out += body[done:index]
+        m = _read_also(body[index])
+        assert m is not None
+        titles = [m["title"].strip()] if m["title"].strip() else []
+        if not titles:  # a bare heading: one title under it, or the whole list closing the body
+            after = body[index + 1 :]
+            titles = after if after and all(_link_like(t) for t in after) else after[:1]
+        done = index + 1 + (0 if m["title"].strip() else len(titles))
+        parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
+    return out + body[done:]
 
 
 def _drop_stray_teaser(body: list[str]) -> list[str]:
@@ -774,31 +917,33 @@ def _reject_tag_page(lines: Sequence[str]) -> None:
         raise NotAnArticle("a Le360 tag page (#tag heading over teasers)")
 
 
-def _article_date(lines: Sequence[str], dates: Sequence[int], stops: Sequence[int]) -> int | None:
+def _article_date(
+    lines: Sequence[str], kinds: Sequence[int], dates: Sequence[int], stops: Sequence[int]
+) -> int | None:
     """Index of the date line that opens the article body, or None when none does."""
     for index in dates:
-        if _has_body(lines, index + 1, _body_stop(stops, index + 1, len(lines))):
+        if _has_body(lines, kinds, index + 1, _body_stop(stops, index + 1, len(lines))):
             return index
     return None
 
 
-def _closing_date(lines: Sequence[str], dates: Sequence[int]) -> int | None:
+def _closing_date(kinds: Sequence[int], dates: Sequence[int]) -> int | None:
     """Index of a first date line that closes a header-less Drupal extract (the date
-    repeated under the body), or None."""
+    repeated under the body), or None; ``kinds`` are the lines' classes."""
     first = dates[0] if dates else None
-    if first is None or sum(1 for line in lines[:first] if _is_prose(line)) < 3:
+    if first is None or sum(1 for kind in kinds[:first] if kind & _PROSE) < 3:
         return None
-    last_prose = max(i for i in range(first) if _is_prose(lines[i]))
-    if any(_is_end(line) for line in lines[last_prose + 1 : first]):
+    last_prose = max(i for i in range(first) if kinds[i] & _PROSE)
+    if any(kind & _END for kind in kinds[last_prose + 1 : first]):
         return None  # the date of a related story under the comment block, not the article's
-    return first if not any(_is_prose(line) for line in lines[first + 1 :]) else None
+    return first if not any(kind & _PROSE for kind in kinds[first + 1 :]) else None
 
 
 def _undated(
-    lines: list[str], parts: _Parts, dates: Sequence[int], stops: Sequence[int]
+    lines: list[str], kinds: Sequence[int], parts: _Parts, dates: Sequence[int], stops: Sequence[int]
 ) -> tuple[int, int, int]:
     """Locate (header start, body start, body stop) when no date line opens a body."""
-    closing = _closing_date(lines, dates)
+    closing = _closing_date(kinds, dates)
     if closing is not None:
         parts.published, parts.updated = _dates_of(lines[closing]) or (None, None)
         return 0, 0, closing
@@ -809,23 +954,26 @@ def _undated(
         if parts.section in VIDEO_SECTIONS and parts.lead:
             return dates[0] + 1, dates[0] + 1, dates[0] + 1  # a video page: the chapeau is the text
         raise NotAnArticle("a Le360 teaser-only page (title and chapeau, no article body)")
-    overlined = sum(1 for line in lines if _split_overline(line)[0] or fold(line) in _OVERLINE_KEYS)
+    overlined = sum(1 for kind in kinds if kind & _OVERLINE)
     if overlined >= 4 and not any(len(line) >= 300 for line in lines):
         raise NotAnArticle("a Le360 listing page (overlined teasers, no article body)")
     stop = _body_stop(stops, 0, len(lines))
-    prose = sum(1 for line in lines[:stop] if _is_prose(line))
+    prose = sum(1 for kind in kinds[:stop] if kind & _PROSE)
     if prose == 0 or (stop >= 8 and prose * 4 < stop):
         raise NotAnArticle("a Le360 listing or home page (headlines, no article text)")
     return 0, 0, stop
 
 
-def _locate(lines: list[str], parts: _Parts, stops: Sequence[int]) -> tuple[int, int, int]:
+def _locate(
+    lines: list[str], kinds: Sequence[int], parts: _Parts, stops: Sequence[int]
+) -> tuple[int, int, int]:
     """(header start, body start, body stop), filling the header fields into ``parts``;
-    ``stops`` are the indexes of the lines that end a body (see _ends_body)."""
-    dates = [index for index in stops if _is_date_line(lines[index])]
-    at = _article_date(lines, dates, stops)
+    ``kinds`` are the lines' classes (see _classify), ``stops`` the indexes of the lines
+    that end a body (see _ends_body)."""
+    dates = [index for index in stops if kinds[index] & _DATE]
+    at = _article_date(lines, kinds, dates, stops)
     if at is None:
-        return _undated(lines, parts, dates, stops)
+        return _undated(lines, kinds, parts, dates, stops)
     previous = [i for i in dates if i < at]
     header_from = max(previous[-1] + 1 if previous else 0, at - HEADER_SPAN)
     parts.published, parts.updated = _dates_of(lines[at]) or (None, None)
@@ -833,21 +981,32 @@ def _locate(lines: list[str], parts: _Parts, stops: Sequence[int]) -> tuple[int,
     return header_from, at + 1, _body_stop(stops, at + 1, len(lines))
 
 
-def _body(lines: list[str], parts: _Parts, start: int) -> list[str]:
+def _body(lines: list[str], parts: _Parts, start: int, kinds: list[int]) -> list[str]:
+    """The paragraphs of the body ``lines`` (from line ``start`` of the page), whose
+    classes (see _classify) are ``kinds``, one per line."""
     body = lines
     if start == 0:
         body = _drop_stray_teaser(body)
+        kinds = kinds[len(kinds) - len(body) :]
         if body:
             glued, first = _split_overline(body[0])
             if glued:  # an extract opening on the overlined chapeau
                 parts.section = parts.section or glued
-                body = [first, *body[1:]]
+                body, kinds = [first, *body[1:]], [_kind(first), *kinds[1:]]
     if body and (update := UPDATED_LINE.match(body[0])):  # [guess] an update stamp on its own line
-        parts.updated, body = parse_date(update["updated"]), body[1:]
-    body = _take_bylines(body[:2], parts) + body[2:]
-    body = _take_images(body, parts)
-    body = _take_read_also(body, parts)
-    body = _take_credits(body, parts)
+        parts.updated, body, kinds = parse_date(update["updated"]), body[1:], kinds[1:]
+    head = _take_bylines(body[:2], parts)
+    body, kinds = head + body[2:], [*map(_kind, head), *kinds[2:]]
+    # Each rule below walks the body only when some line of it may hold what it takes,
+    # and then reads those lines only.
+    union = reduce(or_, kinds, 0)
+    if union & _IMAGE:
+        body, kinds = _take_images(body, kinds, parts)
+    if union & _READ_ALSO:
+        body = _take_read_also(body, kinds, parts)
+    body = _take_credits(body, parts, union)
+    if not union & (_READ_MORE | _REVIEW):  # a press-review sentence cut off may leave one
+        return body
     return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
 
 
@@ -875,10 +1034,10 @@ def _check_language(paragraphs: Sequence[str]) -> None:
 def extract_text(document: Document, outlet: Outlet) -> Article:
     """The Article of a Le360 text dump."""
     parts = _Parts()
-    lines, stops = _content_lines(document, parts)
+    lines, kinds, stops = _content_lines(document, parts)
     _reject_tag_page(lines)
-    _, start, stop = _locate(lines, parts, stops)
-    paragraphs = _body(lines[start:stop], parts, start)
+    _, start, stop = _locate(lines, kinds, parts, stops)
+    paragraphs = _body(lines[start:stop], parts, start, kinds[start:stop])
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None
     if not paragraphs:

@@ -37,7 +37,11 @@ from presskit.html import (
 )
 from presskit.text import clean, fold
 from presskit_le360.dump import (
+    _DATE,
+    _END,
+    _NOISE,
     _OVERLINE_KEYS,
+    _TAG,
     CREDIT,
     NAME_SPLIT,
     VIDEO_SECTIONS,
@@ -46,13 +50,9 @@ from presskit_le360.dump import (
     _check_language,
     _dates_of,
     _image_of,
-    _is_date_line,
-    _is_end,
-    _is_noise,
-    _key,
+    _kind,
     _Parts,
     _section_from_url,
-    _tags_of,
 )
 
 # -- selectors (tried in order; the first that matches wins) --------------------------------
@@ -471,18 +471,21 @@ def _container(src: _Sources) -> tuple[LexborNode | None, list[str]]:
     return node, found
 
 
-def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> list[str]:
-    """The container's text blocks up to the first end marker, without chrome and dates."""
+def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> tuple[list[str], list[int]]:
+    """The container's text blocks up to the first end marker, without chrome and dates,
+    and their classes (see dump._classify), for the body rules."""
     known = {line for line in skip if line}
     out: list[str] = []
+    kinds: list[int] = []
     for line in found:
-        key = _key(line)
-        if _is_end(line, key) or (line[:1] == "#" and _tags_of(line) is not None):
+        kind = _kind(line)
+        if kind & (_END | _TAG):
             break
-        if line in known or _is_noise(line, key) or _is_date_line(line):
+        if kind & (_NOISE | _DATE) or line in known:
             continue
         out.append(line)
-    return out
+        kinds.append(kind)
+    return out, kinds
 
 
 def _links(root: LexborNode | None, base: str) -> Iterator[Link]:
@@ -585,8 +588,8 @@ def extract_html(document: Document, outlet: Outlet) -> Article:
     _reject(src, url)
     parts = _parts(src, url)
     container, found = _container(src)
-    lines = _body_lines(found, (parts.title, parts.lead))
-    paragraphs = _body(lines, parts, 1)
+    lines, kinds = _body_lines(found, (parts.title, parts.lead))
+    paragraphs = _body(lines, parts, 1, kinds)
     if not paragraphs and parts.section in VIDEO_SECTIONS and parts.lead:
         paragraphs, parts.lead = [parts.lead], None  # a video page: the chapeau is the text
     if not paragraphs:
