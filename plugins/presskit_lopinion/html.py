@@ -57,6 +57,7 @@ TEASER_TITLES = ("h3.titre a",)
 # is found by its heading too, whatever its class.
 RELATED = (".module-related", ".lire_aussi", ".lire-aussi", ".related", ".related-articles")
 HEADINGS = ("h2", "h3", "h4", ".titre_module")
+RELATED_GROUP = ", ".join(RELATED)  # found in one query
 # Headings of related blocks; site-wide lists ("Les plus lus", "Derniers articles") are no
 # relation of the article and stay out.
 RELATED_HEADING = re.compile(
@@ -214,8 +215,17 @@ def _ids(node: LexborNode | None) -> list[int]:
 
 
 def _inside(node: LexborNode, containers: Sequence[LexborNode]) -> bool:
-    ancestors = set(_ids(node))
-    return any(c.mem_id in ancestors for c in containers)
+    """Whether ``node`` is one of ``containers`` or lies within one (walked up, stopping
+    at the first container: no list of all its ancestors)."""
+    if not containers:
+        return False
+    ids = {c.mem_id for c in containers}
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False
 
 
 def _common(a: LexborNode, b: LexborNode) -> LexborNode | None:
@@ -287,6 +297,8 @@ class _Page:
     next: dict[str, Any]
     title_node: LexborNode | None
     body_node: LexborNode | None
+    body_rank: int  # index in BODY of the selector that found body_candidates (len(BODY): none)
+    body_candidates: list[LexborNode]
     region: LexborNode | None
     boxes: tuple[LexborNode, ...]  # a box found by several selectors is listed as often
     base: str
@@ -301,7 +313,8 @@ class _Page:
     @classmethod
     def read(cls, document: Document) -> _Page:
         tree = document.tree
-        body_node = _body_node(tree)
+        body_rank, body_candidates = _body_candidates(tree)
+        body_node = _body_node(body_candidates)
         title_node = _title_node(tree)
         if body_node is not None and title_node is not None:
             region = _common(title_node, body_node)
@@ -312,7 +325,8 @@ class _Page:
         boxes = tuple(_related_boxes(tree, body_node))
         return cls(
             tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
-            body_node=body_node, region=region, boxes=boxes, base=document.url or DEFAULT_BASE,
+            body_node=body_node, body_rank=body_rank, body_candidates=body_candidates, region=region,
+            boxes=boxes, base=document.url or DEFAULT_BASE,
             source=source, source_lines=_lines(source, BODY_DROP), metas=_metas(tree, PAGE_METAS),
             box_lines=_box_lines(boxes),
         )  # fmt: skip
@@ -321,6 +335,9 @@ class _Page:
         """Nodes of the article region matching the selectors in order, related boxes excluded."""
         root = self.region or self.tree.body
         if root is None:
+            return
+        # Several selectors of which most pages match none (lead, tags…): one query tells.
+        if len(selectors) > 1 and root.css_first(", ".join(selectors)) is None:
             return
         for selector in selectors:
             for node in root.css(selector):
@@ -341,21 +358,28 @@ def _title_node(tree: LexborHTMLParser) -> LexborNode | None:
 MAX_BODY_CANDIDATES = 50
 
 
-def _body_node(tree: LexborHTMLParser) -> LexborNode | None:
-    """The longest container matched by the first body selector that matches."""
-    for selector in BODY:
+def _body_candidates(tree: LexborHTMLParser) -> tuple[int, list[LexborNode]]:
+    """The nodes of the first body selector that matches, and its index in BODY."""
+    for rank, selector in enumerate(BODY):
         nodes = tree.css(selector)
-        if len(nodes) == 1:
-            return nodes[0]
-        if nodes:  # a bounded number of candidates: nested matches would make this quadratic
-            return max(nodes[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
-    return None
+        if nodes:
+            return rank, nodes
+    return len(BODY), []
+
+
+def _body_node(candidates: list[LexborNode]) -> LexborNode | None:
+    """The longest of the body candidates."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    # a bounded number of candidates: nested matches would make this quadratic
+    return max(candidates[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
 
 
 def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[LexborNode]:
     """Related blocks: known classes, and any block headed by a related heading."""
     body_ids = [] if body is None else [body]
-    for selector in RELATED:
+    # a box by class is listed once per selector it matches; most pages match none of them
+    for selector in RELATED if tree.css_first(RELATED_GROUP) is not None else ():
         for node in tree.css(selector):
             if not _inside(node, body_ids):
                 yield node
@@ -699,8 +723,14 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
 
 
 def _is_listing_body(page: _Page) -> bool:
-    """Several body containers outside related boxes: teasers of a listing, not one article."""
-    for selector in BODY:
+    """Several body containers outside related boxes: teasers of a listing, not one article.
+
+    The first selector that matches was queried for the body node: its nodes are reused
+    (the selectors before it match nothing)."""
+    nodes = [n for n in page.body_candidates if not _inside(n, page.boxes)]
+    if nodes:
+        return len(nodes) >= 3
+    for selector in BODY[page.body_rank + 1 :]:
         nodes = [n for n in page.tree.css(selector) if not _inside(n, page.boxes)]
         if nodes:
             return len(nodes) >= 3
