@@ -45,6 +45,9 @@ END_MARKERS = (
     re.compile(r"^Ces articles devraient vous intéresser", re.I),
 )
 _ANY_END = matches_any(END_MARKERS)
+# The first letters of END_MARKERS in any case ("ſ" matches "s" case-insensitively): lines
+# opening otherwise are no end marker, without running the patterns.
+END_FIRST = frozenset("bBsSſaAcC")
 TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
 RELATED_HEADINGS = (
     "aller plus loin",
@@ -245,7 +248,8 @@ def _published(date_part: str, time_part: str) -> date | datetime | None:
 
 def _end_of_body(lines: list[str], start: int) -> int:
     for index in range(start, len(lines)):
-        if _ANY_END(lines[index]):
+        line = lines[index]
+        if line[:1] in END_FIRST and _ANY_END(line):
             return index
     return len(lines)
 
