@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, When
 from presskit.dates import find_dates
-from presskit.html import BOILERPLATE, attr, blocks, first, json_ld_article, language, node_text, when
+from presskit.html import BOILERPLATE, attr, blocks, first, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold
 from presskit_lopinion import outlet as dump  # the dump parser whose rules the HTML path shares
 
@@ -87,6 +87,7 @@ BREAK = "\0"  # a break in the joined text: the parser drops every NUL of a page
 IMAGE_DROP = ".share, .social, .module-share, .pub, .ad, .ads, .ad-slot, .newsletter, .comments"
 CAPTIONS = ("figcaption", ".legende", ".caption")
 CREDITS = (".credit", ".credits", ".copyright", "small")
+FIGURE_PARTS = ", ".join((*CAPTIONS, *CREDITS))  # whether an element holds any: one query
 ICONS = re.compile(r"/_images/|logo|icon|pixel|spacer|\.svg(?:\?|$)", re.I)
 # The whole page, read like a dump when no body container is found.
 PAGE_ROOTS = ("main", "article", "#z_col1", "body")
@@ -103,8 +104,7 @@ NEXT_SOURCE_MARK = "/_next/static/"
 TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
 TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
 TEMPLATE_SOURCE_HEAD = 5000  # characters of the source where _marked looks for them
-META_KEYS = ("property", "name", "itemprop")  # as presskit.html.meta tries them
-# The <meta> elements extraction reads, all found in one query.
+# The <meta> names extraction reads (presskit.html.meta indexes a page's <meta> once).
 PAGE_METAS = (
     "og:title",
     "og:type",
@@ -135,23 +135,9 @@ def _host(url: str | None) -> str | None:
 
 
 def _metas(tree: LexborHTMLParser, names: Sequence[str]) -> dict[str, str]:
-    """``presskit.html.meta(tree, name)`` for each of ``names`` that has one, from one query:
-    per key in order, the content of the first <meta> whose key names it, when not blank."""
-    firsts: dict[tuple[str, str], str] = {}
-    for node in tree.css("meta"):
-        attributes = node.attributes
-        for key in META_KEYS:
-            value = attributes.get(key)
-            if value is not None and value in names and (key, value) not in firsts:
-                firsts[key, value] = attributes.get("content") or ""
-    found: dict[str, str] = {}
-    for name in names:
-        for key in META_KEYS:
-            content = (firsts.get((key, name)) or "").strip()
-            if content:
-                found[name] = clean(content)
-                break
-    return found
+    """``presskit.html.meta(tree, name)`` for each of ``names`` that has one: it reads an index
+    of the page's <meta> elements built once per tree, shared with the other outlets."""
+    return {name: value for name in names if (value := meta(tree, name)) is not None}
 
 
 def _site_evidence(tree: LexborHTMLParser) -> tuple[bool, bool]:
@@ -653,7 +639,7 @@ def _figure(img: LexborNode, stop: LexborNode | None) -> LexborNode | None:
     for _ in range(3):
         if node is None or (stop is not None and node.mem_id == stop.mem_id):
             return None
-        if node.tag == "figure" or first(node, CAPTIONS + CREDITS) is not None:
+        if node.tag == "figure" or node.css_first(FIGURE_PARTS) is not None:
             return node
         node = node.parent
     return None
