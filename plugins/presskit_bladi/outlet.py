@@ -80,6 +80,8 @@ HTML_TITLE = ("div.magauche.pas.article h1", "article h1", "h1")
 HTML_DATELINE = ("p.datenews",)
 HTML_LISTING = ("span.accueildate",)
 HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
+# The template's article column or date line, either one (one query).
+HTML_MARKS = "div.magauche, p.datenews"
 
 # -- example cases (invented articles in Bladi's template) ---------------------------------
 
@@ -380,7 +382,7 @@ def _read_lines(lines: list[str], url: str | None) -> _Parsed:
 def _detect_html(document: Document) -> float:
     tree = document.tree
     score = 0.0
-    if tree.css_first("div.magauche") is not None or tree.css_first("p.datenews") is not None:
+    if tree.css_first(HTML_MARKS) is not None:
         score += 0.5
     site = meta(tree, "og:site_name") or ""
     if "bladi" in site.lower() or document.text.find('href="https://www.bladi.net', 0, 20000) >= 0:
