@@ -606,3 +606,21 @@ def test_metas_read_in_one_query_agree_with_meta() -> None:
         tree = _html_doc(page).tree
         expected = {name: value for name in names if (value := meta(tree, name)) is not None}
         assert _metas(tree, names) == expected
+
+
+def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
+    from presskit.text import clean
+    from presskit_lopinion.outlet import _prepare
+
+    raw = [
+        "Titre",
+        "  • Accueil",
+        "  • Accueil",
+        "• Sport",
+        "  - Un élément de liste assez long pour rester",
+        "",
+        "Texte.",
+    ]
+    kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
+    assert _prepare(raw, [clean(line) for line in raw]) == kept
+    assert _prepare(["a", "", " b"], ["a", "", "b"]) == ["a", "b"]  # an indent alone is no bullet
