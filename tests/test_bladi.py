@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import presskit
 from presskit import Document
 from presskit_bladi import BladiOutlet
-from presskit_bladi.outlet import DAMAGED_APOSTROPHE, _repair
+from presskit_bladi.outlet import DAMAGED_APOSTROPHE, END_FIRST, END_MARKERS, _end_of_body, _repair
 
 OUTLET = BladiOutlet()
 CASES = Path(__file__).parents[1] / "plugins" / "presskit_bladi" / "cases"
@@ -50,3 +51,16 @@ def test_case_dumps_keep_their_scores() -> None:
 def test_repair_only_touches_lines_with_a_question_mark() -> None:
     for line in ("l?État et aujourd?hui", "Pourquoi ? Les", "rien à réparer", "jusqu?à l?automne", "?"):
         assert _repair(line) == DAMAGED_APOSTROPHE.sub(r"\1’", line)
+
+
+def test_end_markers_open_with_a_letter_of_end_first() -> None:
+    """The end patterns run only on lines opening with END_FIRST: every character that the
+    first letter of a marker matches (any case) must be listed."""
+    for marker in END_MARKERS:
+        letter = marker.pattern.removeprefix("^")[0]
+        assert letter.isalpha()
+        matched = {c for c in map(chr, range(0x3000)) if re.fullmatch(letter, c, marker.flags)}
+        assert matched <= END_FIRST, marker.pattern
+    lines = ["Un paragraphe.", "ſuivez BLADI.NET sur Google News", "Sujets associés : Belgique"]
+    assert _end_of_body(lines, 0) == 1
+    assert _end_of_body(["aller plus loin", "x"], 0) == 0 and _end_of_body(["x", "Ces"], 0) == 2

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import presskit
 from presskit import Document, ExtractionError, NotAnArticle
@@ -530,24 +534,55 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
         assert _is_noise(line) == (any(p.match(line) for p in NOISE) or glued), line
 
 
-def test_containers_rendered_together_give_the_lines_of_each() -> None:
-    """One ``blocks`` call over body and related boxes splits back into each one's lines."""
+EMBED_PAGE = (
+    "<div class='texte'>un<br>avant <blockquote class='twitter-tweet'><p>Tweet</p><p>suite "
+    "<span class='share'>x</span></p><script>s()</script>— Nom (@nom)</blockquote>après<br>"
+    "<div class='pub'><blockquote class='instagram-media'><p>caché</p></blockquote></div>"
+    "<blockquote class='tiktok-embed share'><p>aussi caché</p></blockquote>"
+    "<blockquote class='twitter-tweet'><blockquote class='twitter-tweet'><p>dans</p></blockquote>"
+    "<p>un autre</p></blockquote><blockquote class='twitter-tweet'> </blockquote>fin</div>"
+    "<blockquote class='twitter-tweet'><p>seul</p><p>conteneur</p></blockquote>"
+)
+
+
+def _copy_lines(node: Any, drop: Sequence[str]) -> list[str]:
+    """The reference rendering: a copy of the container whose embeds hold only their text."""
+    from presskit.html import blocks, node_text
+    from presskit_lopinion.html import EMBED_GROUP
+
+    inner = node.inner_html if node.tag == "body" else node.html
+    copy = LexborHTMLParser(f"<div>{inner or ''}</div>")
+    for embed in copy.css(EMBED_GROUP):
+        embed.inner_html = html.escape(node_text(embed) or "")
+    return blocks(copy.body, drop=drop)
+
+
+def test_containers_render_as_copies_with_flattened_embeds_would() -> None:
+    """Containers are read in place: the lines are those of a copy whose embeds were flattened,
+    and the walk for containers with embeds gives what ``blocks`` gives when there are none."""
     from presskit.html import blocks
-    from presskit_lopinion.html import BODY_DROP, _Page, _render, _render_all
+    from presskit_lopinion.html import BODY_DROP, PAGE_DROP, _flat_blocks, _lines, _Page
 
     plugins = Path(__file__).parents[1] / "plugins"
     pages = [
         path.read_text(encoding="utf-8", errors="replace")
         for path in sorted(plugins.glob("presskit_*/cases/*.html"))
     ]
-    pages.append("<div class='texte'>un<br>deux <span>trois</span></div><td>quatre</td><p>cinq")
+    pages += ["<div class='texte'>un<br>deux <span>trois</span></div><td>quatre</td><p>cinq", EMBED_PAGE]
+    selectors = ("div", "p", "section", "td", "li", "blockquote", "main", "body")
     for page in pages:
         tree = _html_doc(page).tree
-        nodes = [n for selector in ("div", "p", "section", "td", "li") for n in tree.css(selector)][:40]
-        assert _render_all(nodes) == [blocks(_render(n), drop=BODY_DROP) for n in nodes]
-        body = _Page.read(_html_doc(page)).source
-        if body is not None:
-            assert _render_all([body]) == [blocks(_render(body), drop=BODY_DROP)]
+        nodes = [n for selector in selectors for n in tree.css(selector)][:60]
+        source = _Page.read(_html_doc(page)).source
+        for node in [*nodes, *([source] if source is not None else [])]:
+            for drop in (BODY_DROP, (*PAGE_DROP, *BODY_DROP)):
+                assert _lines(node, drop) == _copy_lines(node, drop)
+                if "blockquote" not in (node.html or ""):
+                    assert _flat_blocks(node, drop) == blocks(node, drop=drop)
+    texte = _html_doc(EMBED_PAGE).tree.css_first(".texte")
+    assert _lines(texte, BODY_DROP) == [
+        "un", "avant Tweet suite x s() — Nom (@nom)", "après", "dans un autre", "fin"
+    ]  # fmt: skip
 
 
 def test_metas_read_in_one_query_agree_with_meta() -> None:
@@ -571,3 +606,21 @@ def test_metas_read_in_one_query_agree_with_meta() -> None:
         tree = _html_doc(page).tree
         expected = {name: value for name in names if (value := meta(tree, name)) is not None}
         assert _metas(tree, names) == expected
+
+
+def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
+    from presskit.text import clean
+    from presskit_lopinion.outlet import _prepare
+
+    raw = [
+        "Titre",
+        "  • Accueil",
+        "  • Accueil",
+        "• Sport",
+        "  - Un élément de liste assez long pour rester",
+        "",
+        "Texte.",
+    ]
+    kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
+    assert _prepare(raw, [clean(line) for line in raw]) == kept
+    assert _prepare(["a", "", " b"], ["a", "", "b"]) == ["a", "b"]  # an indent alone is no bullet

@@ -45,6 +45,9 @@ END_MARKERS = (
     re.compile(r"^Ces articles devraient vous intéresser", re.I),
 )
 _ANY_END = matches_any(END_MARKERS)
+# The first letters of END_MARKERS in any case ("ſ" matches "s" case-insensitively): lines
+# opening otherwise are no end marker, without running the patterns.
+END_FIRST = frozenset("bBsSſaAcC")
 TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
 RELATED_HEADINGS = (
     "aller plus loin",
@@ -77,6 +80,8 @@ HTML_TITLE = ("div.magauche.pas.article h1", "article h1", "h1")
 HTML_DATELINE = ("p.datenews",)
 HTML_LISTING = ("span.accueildate",)
 HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
+# The template's article column or date line, either one (one query).
+HTML_MARKS = "div.magauche, p.datenews"
 
 # -- example cases (invented articles in Bladi's template) ---------------------------------
 
@@ -245,7 +250,8 @@ def _published(date_part: str, time_part: str) -> date | datetime | None:
 
 def _end_of_body(lines: list[str], start: int) -> int:
     for index in range(start, len(lines)):
-        if _ANY_END(lines[index]):
+        line = lines[index]
+        if line[:1] in END_FIRST and _ANY_END(line):
             return index
     return len(lines)
 
@@ -376,7 +382,7 @@ def _read_lines(lines: list[str], url: str | None) -> _Parsed:
 def _detect_html(document: Document) -> float:
     tree = document.tree
     score = 0.0
-    if tree.css_first("div.magauche") is not None or tree.css_first("p.datenews") is not None:
+    if tree.css_first(HTML_MARKS) is not None:
         score += 0.5
     site = meta(tree, "og:site_name") or ""
     if "bladi" in site.lower() or document.text.find('href="https://www.bladi.net', 0, 20000) >= 0:

@@ -13,10 +13,10 @@ selectors are semantic names only, never the hashed CSS-module classes next to t
 
 from __future__ import annotations
 
-import html as html_lib
 import json
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, When
 from presskit.dates import find_dates
-from presskit.html import attr, blocks, first, json_ld_article, language, node_text, when
+from presskit.html import BOILERPLATE, attr, blocks, first, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold
 from presskit_lopinion import outlet as dump  # the dump parser whose rules the HTML path shares
 
@@ -57,6 +57,7 @@ TEASER_TITLES = ("h3.titre a",)
 # is found by its heading too, whatever its class.
 RELATED = (".module-related", ".lire_aussi", ".lire-aussi", ".related", ".related-articles")
 HEADINGS = ("h2", "h3", "h4", ".titre_module")
+RELATED_GROUP = ", ".join(RELATED)  # found in one query
 # Headings of related blocks; site-wide lists ("Les plus lus", "Derniers articles") are no
 # relation of the article and stay out.
 RELATED_HEADING = re.compile(
@@ -75,10 +76,18 @@ BODY_DROP = (
 )  # fmt: skip
 # Tweets and posts are kept as one paragraph of text: their quote and attribution.
 EMBEDS = ("blockquote.twitter-tweet", "blockquote.instagram-media", "blockquote.tiktok-embed")
+# Where a container with embeds is walked here, a block ends at a <br> and at the end of
+# these elements, as in presskit.html.blocks (tests/test_lopinion.py checks that both agree).
+BREAK_TAGS = frozenset(
+    {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article",
+     "figure", "figcaption", "tr", "pre", "dd", "dt"}
+)  # fmt: skip
+BREAK = "\0"  # a break in the joined text: the parser drops every NUL of a page
 # Where images are never taken from inside the article region.
 IMAGE_DROP = ".share, .social, .module-share, .pub, .ad, .ads, .ad-slot, .newsletter, .comments"
 CAPTIONS = ("figcaption", ".legende", ".caption")
 CREDITS = (".credit", ".credits", ".copyright", "small")
+FIGURE_PARTS = ", ".join((*CAPTIONS, *CREDITS))  # whether an element holds any: one query
 ICONS = re.compile(r"/_images/|logo|icon|pixel|spacer|\.svg(?:\?|$)", re.I)
 # The whole page, read like a dump when no body container is found.
 PAGE_ROOTS = ("main", "article", "#z_col1", "body")
@@ -95,8 +104,7 @@ NEXT_SOURCE_MARK = "/_next/static/"
 TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
 TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
 TEMPLATE_SOURCE_HEAD = 5000  # characters of the source where _marked looks for them
-META_KEYS = ("property", "name", "itemprop")  # as presskit.html.meta tries them
-# The <meta> elements extraction reads, all found in one query.
+# The <meta> names extraction reads (presskit.html.meta indexes a page's <meta> once).
 PAGE_METAS = (
     "og:title",
     "og:type",
@@ -127,23 +135,9 @@ def _host(url: str | None) -> str | None:
 
 
 def _metas(tree: LexborHTMLParser, names: Sequence[str]) -> dict[str, str]:
-    """``presskit.html.meta(tree, name)`` for each of ``names`` that has one, from one query:
-    per key in order, the content of the first <meta> whose key names it, when not blank."""
-    firsts: dict[tuple[str, str], str] = {}
-    for node in tree.css("meta"):
-        attributes = node.attributes
-        for key in META_KEYS:
-            value = attributes.get(key)
-            if value is not None and value in names and (key, value) not in firsts:
-                firsts[key, value] = attributes.get("content") or ""
-    found: dict[str, str] = {}
-    for name in names:
-        for key in META_KEYS:
-            content = (firsts.get((key, name)) or "").strip()
-            if content:
-                found[name] = clean(content)
-                break
-    return found
+    """``presskit.html.meta(tree, name)`` for each of ``names`` that has one: it reads an index
+    of the page's <meta> elements built once per tree, shared with the other outlets."""
+    return {name: value for name in names if (value := meta(tree, name)) is not None}
 
 
 def _site_evidence(tree: LexborHTMLParser) -> tuple[bool, bool]:
@@ -207,8 +201,17 @@ def _ids(node: LexborNode | None) -> list[int]:
 
 
 def _inside(node: LexborNode, containers: Sequence[LexborNode]) -> bool:
-    ancestors = set(_ids(node))
-    return any(c.mem_id in ancestors for c in containers)
+    """Whether ``node`` is one of ``containers`` or lies within one (walked up, stopping
+    at the first container: no list of all its ancestors)."""
+    if not containers:
+        return False
+    ids = {c.mem_id for c in containers}
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False
 
 
 def _common(a: LexborNode, b: LexborNode) -> LexborNode | None:
@@ -280,6 +283,8 @@ class _Page:
     next: dict[str, Any]
     title_node: LexborNode | None
     body_node: LexborNode | None
+    body_rank: int  # index in BODY of the selector that found body_candidates (len(BODY): none)
+    body_candidates: list[LexborNode]
     region: LexborNode | None
     boxes: tuple[LexborNode, ...]  # a box found by several selectors is listed as often
     base: str
@@ -294,7 +299,8 @@ class _Page:
     @classmethod
     def read(cls, document: Document) -> _Page:
         tree = document.tree
-        body_node = _body_node(tree)
+        body_rank, body_candidates = _body_candidates(tree)
+        body_node = _body_node(body_candidates)
         title_node = _title_node(tree)
         if body_node is not None and title_node is not None:
             region = _common(title_node, body_node)
@@ -303,20 +309,21 @@ class _Page:
         nxt = _next_article(tree)
         source = _next_body(nxt) or body_node
         boxes = tuple(_related_boxes(tree, body_node))
-        unique = list({box.mem_id: box for box in boxes}.values())
-        rendered = _render_all(([source] if source is not None else []) + unique)
-        source_lines = rendered.pop(0) if source is not None else []
         return cls(
             tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
-            body_node=body_node, region=region, boxes=boxes, base=document.url or DEFAULT_BASE,
-            source=source, source_lines=source_lines, metas=_metas(tree, PAGE_METAS),
-            box_lines={box.mem_id: lines for box, lines in zip(unique, rendered, strict=True)},
+            body_node=body_node, body_rank=body_rank, body_candidates=body_candidates, region=region,
+            boxes=boxes, base=document.url or DEFAULT_BASE,
+            source=source, source_lines=_lines(source, BODY_DROP), metas=_metas(tree, PAGE_METAS),
+            box_lines=_box_lines(boxes),
         )  # fmt: skip
 
     def within(self, selectors: Sequence[str]) -> Iterator[LexborNode]:
         """Nodes of the article region matching the selectors in order, related boxes excluded."""
         root = self.region or self.tree.body
         if root is None:
+            return
+        # Several selectors of which most pages match none (lead, tags…): one query tells.
+        if len(selectors) > 1 and root.css_first(", ".join(selectors)) is None:
             return
         for selector in selectors:
             for node in root.css(selector):
@@ -337,21 +344,28 @@ def _title_node(tree: LexborHTMLParser) -> LexborNode | None:
 MAX_BODY_CANDIDATES = 50
 
 
-def _body_node(tree: LexborHTMLParser) -> LexborNode | None:
-    """The longest container matched by the first body selector that matches."""
-    for selector in BODY:
+def _body_candidates(tree: LexborHTMLParser) -> tuple[int, list[LexborNode]]:
+    """The nodes of the first body selector that matches, and its index in BODY."""
+    for rank, selector in enumerate(BODY):
         nodes = tree.css(selector)
-        if len(nodes) == 1:
-            return nodes[0]
-        if nodes:  # a bounded number of candidates: nested matches would make this quadratic
-            return max(nodes[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
-    return None
+        if nodes:
+            return rank, nodes
+    return len(BODY), []
+
+
+def _body_node(candidates: list[LexborNode]) -> LexborNode | None:
+    """The longest of the body candidates."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    # a bounded number of candidates: nested matches would make this quadratic
+    return max(candidates[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
 
 
 def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[LexborNode]:
     """Related blocks: known classes, and any block headed by a related heading."""
     body_ids = [] if body is None else [body]
-    for selector in RELATED:
+    # a box by class is listed once per selector it matches; most pages match none of them
+    for selector in RELATED if tree.css_first(RELATED_GROUP) is not None else ():
         for node in tree.css(selector):
             if not _inside(node, body_ids):
                 yield node
@@ -371,59 +385,75 @@ def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[
 # -- body ------------------------------------------------------------------------------------
 
 
-def _render(node: LexborNode) -> LexborNode | None:
-    """A copy of ``node`` with embeds flattened to one line each (``blocks`` folds the rest)."""
-    copy = LexborHTMLParser(node.html or "")
-    _flatten_embeds(copy)
-    return copy.body
+EMBED_GROUP = ", ".join(EMBEDS)  # found in one query
 
 
-def _flatten_embeds(copy: LexborHTMLParser) -> None:
-    for embed in copy.css(", ".join(EMBEDS)):
-        embed.inner_html = html_lib.escape(node_text(embed) or "")
+def _lines(node: LexborNode | None, drop: Sequence[str]) -> list[str]:
+    """``blocks(node, drop=drop)``, except that each embed gives one line: its whole text.
 
-
-def _drop(copy: LexborHTMLParser, selectors: Sequence[str]) -> None:
-    """Remove the elements matching ``selectors`` from a copy, as ``blocks(drop=...)`` would:
-    the selectors name single elements, so one query for all finds what one query each
-    would, and an element inside another removed one goes with it."""
-    found = copy.css(", ".join(selectors))
-    ids = {node.mem_id for node in found}
-    for node in found:
-        if not any(a.mem_id in ids for a in _ancestors(node, None)):
-            node.decompose()
-
-
-# Between containers rendered together, a line no page holds (private-use characters).
-_SPLIT = "\ue000presskit\ue000"
-
-
-def _render_all(nodes: Sequence[LexborNode]) -> list[list[str]]:
-    """Text blocks of each container, boilerplate and chrome dropped, from one ``blocks`` call.
-
-    The containers are copied into one document, each wrapped in a <div> and followed by a
-    marker paragraph: both ends are line breaks to ``blocks``, so that no line runs from one
-    container into the next, and the drop selectors name single elements, so that none
-    reaches across. Embeds are flattened, then BODY_DROP elements removed, in the copy. A
-    <body> (a parsed __NEXT_DATA__ article) gives its content: a <body> tag inside a <div>
-    would close the document.
+    The tree is read, never copied nor changed: a container without embeds (most of
+    them) goes to ``blocks`` as it is, one with embeds is walked here the same way.
     """
-    if not nodes:
+    if node is None:
         return []
-    parts = []
-    for node in nodes:
-        inner = node.inner_html if node.tag == "body" else node.html
-        parts.append(f"<div>{inner or ''}</div><p>{_SPLIT}</p>")
-    copy = LexborHTMLParser("".join(parts))
-    _flatten_embeds(copy)
-    _drop(copy, BODY_DROP)
-    groups: list[list[str]] = [[]]
-    for line in blocks(copy.body):
-        if line == _SPLIT:
-            groups.append([])
-        else:
-            groups[-1].append(line)
-    return groups[: len(nodes)]
+    if node.css_first(EMBED_GROUP) is None:
+        return blocks(node, drop=drop)
+    return _flat_blocks(node, drop)
+
+
+@lru_cache(maxsize=1)
+def _tag_ids() -> tuple[int, frozenset[int]]:
+    """Lexbor's ids of text nodes and of the break elements (fixed for standard tags)."""
+    elements = "".join(f"<{tag}></{tag}>" for tag in sorted(BREAK_TAGS))
+    body = LexborHTMLParser(f"<body>text{elements}</body>").body
+    assert body is not None and body.first_child is not None
+    return body.first_child.tag_id or 0, frozenset(node.tag_id or 0 for node in body.css("*"))
+
+
+def _flat_blocks(node: LexborNode, drop: Sequence[str]) -> list[str]:
+    """Text blocks of ``node`` as ``presskit.html.blocks`` renders them (same breaks, same
+    skipped elements), each embed giving its text (``node_text``) as one piece followed by
+    a break (every embed is a <blockquote>). Iterative, as deep pages must not recurse."""
+    skip = {n.mem_id for n in node.css(", ".join((*BOILERPLATE, *drop)))}  # one query, as blocks does
+    if node.mem_id in skip:
+        return []
+    embeds = {n.mem_id for n in node.css(EMBED_GROUP)}  # the node itself included
+    if node.mem_id in embeds:
+        return [text] if (text := node_text(node)) else []
+    text_id, break_ids = _tag_ids()
+    pieces: list[str] = []
+    open_elements: list[tuple[LexborNode, bool]] = []  # with: does a break follow it?
+    child = node.first_child
+    while True:
+        if child is None:
+            if not open_elements:
+                break
+            closed, breaks = open_elements.pop()
+            if breaks:
+                pieces.append(BREAK)
+            child = closed.next
+            continue
+        if child.tag_id == text_id:
+            pieces.append(child.text_content or "")
+        elif child.is_element_node and child.mem_id not in skip:
+            if child.mem_id in embeds:
+                pieces += (node_text(child) or "", BREAK)
+            else:
+                open_elements.append((child, child.tag_id in break_ids))
+                child = child.first_child
+                continue
+        child = child.next
+    text = "".join(pieces)
+    return [line for part in text.split(BREAK) if part and not part.isspace() and (line := clean(part))]
+
+
+def _box_lines(boxes: Sequence[LexborNode]) -> dict[int, list[str]]:
+    """Lines of each related box by mem_id; a box found by several selectors is read once."""
+    found: dict[int, list[str]] = {}
+    for box in boxes:
+        if box.mem_id not in found:
+            found[box.mem_id] = _lines(box, BODY_DROP)
+    return found
 
 
 def _next_body(article: dict[str, Any]) -> LexborNode | None:
@@ -609,7 +639,7 @@ def _figure(img: LexborNode, stop: LexborNode | None) -> LexborNode | None:
     for _ in range(3):
         if node is None or (stop is not None and node.mem_id == stop.mem_id):
             return None
-        if node.tag == "figure" or first(node, CAPTIONS + CREDITS) is not None:
+        if node.tag == "figure" or node.css_first(FIGURE_PARTS) is not None:
             return node
         node = node.parent
     return None
@@ -679,8 +709,14 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
 
 
 def _is_listing_body(page: _Page) -> bool:
-    """Several body containers outside related boxes: teasers of a listing, not one article."""
-    for selector in BODY:
+    """Several body containers outside related boxes: teasers of a listing, not one article.
+
+    The first selector that matches was queried for the body node: its nodes are reused
+    (the selectors before it match nothing)."""
+    nodes = [n for n in page.body_candidates if not _inside(n, page.boxes)]
+    if nodes:
+        return len(nodes) >= 3
+    for selector in BODY[page.body_rank + 1 :]:
         nodes = [n for n in page.tree.css(selector) if not _inside(n, page.boxes)]
         if nodes:
             return len(nodes) >= 3
@@ -693,7 +729,7 @@ def _is_listing_body(page: _Page) -> bool:
 def _page_as_dump(document: Document, page: _Page, outlet: dump.LopinionOutlet) -> Article:
     """No body container: render the page to lines and read them like a dump."""
     root = first(page.tree, PAGE_ROOTS)
-    lines = blocks(_render(root), drop=PAGE_DROP + BODY_DROP) if root is not None else []
+    lines = _lines(root, PAGE_DROP + BODY_DROP)
     text = Document(text="\n".join(lines), kind="text", url=document.url)
     return dump._extract_text(text, outlet)
 

@@ -670,23 +670,24 @@ def _prepare(raw: Sequence[str], cleaned: Sequence[str]) -> list[str]:
     """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept.
 
     ``cleaned`` holds the raw lines cleaned (``Document.cleaned_lines``)."""
-    kept: list[tuple[str, bool]] = []  # (cleaned line, is a bullet)
-    bullets: Counter[str] = Counter()
+    texts: list[str] = []
+    bullets: list[int] = []  # where bullet lines stand in texts (most dumps have none)
     for line, text in zip(raw, cleaned, strict=True):
         if not text:
             continue
         # a bullet opens with its sign or an indent: other lines need no closer look
-        bullet = (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line)
-        if bullet:
-            bullets[text] += 1
-        kept.append((text, bullet))
+        if (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line):
+            bullets.append(len(texts))
+        texts.append(text)
     if not bullets:
-        return [text for text, _ in kept]
+        return texts
+    counts = Counter(texts[i] for i in bullets)
     out: list[str] = []
-    for text, bullet in kept:
-        if bullet:
+    at = set(bullets)
+    for index, text in enumerate(texts):
+        if index in at:
             item = text.lstrip("•◦▪‣·*- ").strip()
-            if bullets[text] > 1 or len(item.split()) <= 4 or not item:
+            if counts[text] > 1 or len(item.split()) <= 4 or not item:
                 continue
             text = item
         out.append(text)
