@@ -87,3 +87,15 @@ def test_meta_reads_each_tree_and_the_first_element_of_a_name() -> None:
         assert meta(tree, "og:title") == f"Titre {index}"
         assert meta(tree, "article:section", "keywords") == "a"
         assert meta_all(tree, "og:title") == ["second", f"Titre {index}"]
+
+
+def test_blocks_flatten_embeds_into_one_block() -> None:
+    tree = LexborHTMLParser(
+        "<div><p>avant</p><blockquote class='tweet'><p>Un</p><p>tweet</p>— Nom</blockquote>"
+        "<blockquote class='tweet hidden-x'><p>caché</p></blockquote><p>après</p></div>"
+    )
+    div = tree.css_first("div")
+    assert blocks(div, flatten=[".tweet"]) == ["avant", "Un tweet — Nom", "caché", "après"]
+    assert blocks(div, drop=[".hidden-x"], flatten=[".tweet"]) == ["avant", "Un tweet — Nom", "après"]
+    assert blocks(tree.css_first(".tweet"), flatten=[".tweet"]) == ["Un tweet — Nom"]
+    assert blocks(div) == ["avant", "Un", "tweet", "— Nom", "caché", "après"]

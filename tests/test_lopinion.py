@@ -548,20 +548,20 @@ EMBED_PAGE = (
 def _copy_lines(node: Any, drop: Sequence[str]) -> list[str]:
     """The reference rendering: a copy of the container whose embeds hold only their text."""
     from presskit.html import blocks, node_text
-    from presskit_lopinion.html import EMBED_GROUP
+    from presskit_lopinion.html import EMBEDS
 
     inner = node.inner_html if node.tag == "body" else node.html
     copy = LexborHTMLParser(f"<div>{inner or ''}</div>")
-    for embed in copy.css(EMBED_GROUP):
+    for embed in copy.css(", ".join(EMBEDS)):
         embed.inner_html = html.escape(node_text(embed) or "")
     return blocks(copy.body, drop=drop)
 
 
 def test_containers_render_as_copies_with_flattened_embeds_would() -> None:
     """Containers are read in place: the lines are those of a copy whose embeds were flattened,
-    and the walk for containers with embeds gives what ``blocks`` gives when there are none."""
+    and without embeds, those of plain ``blocks``."""
     from presskit.html import blocks
-    from presskit_lopinion.html import BODY_DROP, PAGE_DROP, _flat_blocks, _lines, _Page
+    from presskit_lopinion.html import BODY_DROP, PAGE_DROP, _lines, _Page
 
     plugins = Path(__file__).parents[1] / "plugins"
     pages = [
@@ -578,7 +578,7 @@ def test_containers_render_as_copies_with_flattened_embeds_would() -> None:
             for drop in (BODY_DROP, (*PAGE_DROP, *BODY_DROP)):
                 assert _lines(node, drop) == _copy_lines(node, drop)
                 if "blockquote" not in (node.html or ""):
-                    assert _flat_blocks(node, drop) == blocks(node, drop=drop)
+                    assert _lines(node, drop) == blocks(node, drop=drop)
     texte = _html_doc(EMBED_PAGE).tree.css_first(".texte")
     assert _lines(texte, BODY_DROP) == [
         "un", "avant Tweet suite x s() — Nom (@nom)", "après", "dans un autre", "fin"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -25,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, When
 from presskit.dates import find_dates
-from presskit.html import BOILERPLATE, attr, blocks, first, json_ld_article, language, meta, node_text, when
+from presskit.html import attr, blocks, first, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold
 from presskit_lopinion import outlet as dump  # the dump parser whose rules the HTML path shares
 
@@ -76,13 +75,6 @@ BODY_DROP = (
 )  # fmt: skip
 # Tweets and posts are kept as one paragraph of text: their quote and attribution.
 EMBEDS = ("blockquote.twitter-tweet", "blockquote.instagram-media", "blockquote.tiktok-embed")
-# Where a container with embeds is walked here, a block ends at a <br> and at the end of
-# these elements, as in presskit.html.blocks (tests/test_lopinion.py checks that both agree).
-BREAK_TAGS = frozenset(
-    {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article",
-     "figure", "figcaption", "tr", "pre", "dd", "dt"}
-)  # fmt: skip
-BREAK = "\0"  # a break in the joined text: the parser drops every NUL of a page
 # Where images are never taken from inside the article region.
 IMAGE_DROP = ".share, .social, .module-share, .pub, .ad, .ads, .ad-slot, .newsletter, .comments"
 CAPTIONS = ("figcaption", ".legende", ".caption")
@@ -385,66 +377,9 @@ def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[
 # -- body ------------------------------------------------------------------------------------
 
 
-EMBED_GROUP = ", ".join(EMBEDS)  # found in one query
-
-
 def _lines(node: LexborNode | None, drop: Sequence[str]) -> list[str]:
-    """``blocks(node, drop=drop)``, except that each embed gives one line: its whole text.
-
-    The tree is read, never copied nor changed: a container without embeds (most of
-    them) goes to ``blocks`` as it is, one with embeds is walked here the same way.
-    """
-    if node is None:
-        return []
-    if node.css_first(EMBED_GROUP) is None:
-        return blocks(node, drop=drop)
-    return _flat_blocks(node, drop)
-
-
-@lru_cache(maxsize=1)
-def _tag_ids() -> tuple[int, frozenset[int]]:
-    """Lexbor's ids of text nodes and of the break elements (fixed for standard tags)."""
-    elements = "".join(f"<{tag}></{tag}>" for tag in sorted(BREAK_TAGS))
-    body = LexborHTMLParser(f"<body>text{elements}</body>").body
-    assert body is not None and body.first_child is not None
-    return body.first_child.tag_id or 0, frozenset(node.tag_id or 0 for node in body.css("*"))
-
-
-def _flat_blocks(node: LexborNode, drop: Sequence[str]) -> list[str]:
-    """Text blocks of ``node`` as ``presskit.html.blocks`` renders them (same breaks, same
-    skipped elements), each embed giving its text (``node_text``) as one piece followed by
-    a break (every embed is a <blockquote>). Iterative, as deep pages must not recurse."""
-    skip = {n.mem_id for n in node.css(", ".join((*BOILERPLATE, *drop)))}  # one query, as blocks does
-    if node.mem_id in skip:
-        return []
-    embeds = {n.mem_id for n in node.css(EMBED_GROUP)}  # the node itself included
-    if node.mem_id in embeds:
-        return [text] if (text := node_text(node)) else []
-    text_id, break_ids = _tag_ids()
-    pieces: list[str] = []
-    open_elements: list[tuple[LexborNode, bool]] = []  # with: does a break follow it?
-    child = node.first_child
-    while True:
-        if child is None:
-            if not open_elements:
-                break
-            closed, breaks = open_elements.pop()
-            if breaks:
-                pieces.append(BREAK)
-            child = closed.next
-            continue
-        if child.tag_id == text_id:
-            pieces.append(child.text_content or "")
-        elif child.is_element_node and child.mem_id not in skip:
-            if child.mem_id in embeds:
-                pieces += (node_text(child) or "", BREAK)
-            else:
-                open_elements.append((child, child.tag_id in break_ids))
-                child = child.first_child
-                continue
-        child = child.next
-    text = "".join(pieces)
-    return [line for part in text.split(BREAK) if part and not part.isspace() and (line := clean(part))]
+    """``blocks(node, drop=drop)``, each embed giving one line: its whole text."""
+    return blocks(node, drop=drop, flatten=EMBEDS)
 
 
 def _box_lines(boxes: Sequence[LexborNode]) -> dict[int, list[str]]:

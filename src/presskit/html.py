@@ -187,9 +187,10 @@ def _tag_ids() -> tuple[int, frozenset[int]]:
     return body.first_child.tag_id or 0, frozenset(node.tag_id or 0 for node in body.css("*"))
 
 
-def _texts(node: LexborNode, skip: set[int]) -> list[str]:
+def _texts(node: LexborNode, skip: set[int], flat: set[int]) -> list[str]:
     """Text pieces of ``node`` in document order, with a :data:`_BREAK` after every break
-    element; subtrees whose ``mem_id`` is in ``skip`` are left out.
+    element; subtrees whose ``mem_id`` is in ``skip`` are left out, those in ``flat``
+    give their whole text as one piece, followed by a break.
 
     The walk is iterative (a stack of open elements): pages nested thousands of levels
     deep must neither hit the recursion limit nor take quadratic time.
@@ -211,19 +212,23 @@ def _texts(node: LexborNode, skip: set[int]) -> list[str]:
         if tag_id == text_id:
             pieces.append(child.text_content or "")
         elif child.is_element_node and not (skip and child.mem_id in skip):
-            open_elements.append((child, tag_id in break_ids))
-            child = child.first_child
-            continue
+            if flat and child.mem_id in flat:
+                pieces += (clean(child.text(separator=" ")), _BREAK)
+            else:
+                open_elements.append((child, tag_id in break_ids))
+                child = child.first_child
+                continue
         child = child.next
 
 
-def blocks(node: LexborNode | None, *, drop: Iterable[str] = ()) -> list[str]:
+def blocks(node: LexborNode | None, *, drop: Iterable[str] = (), flatten: Iterable[str] = ()) -> list[str]:
     """The text blocks of a container, in order: one per paragraph, heading or line.
 
     Paragraph and heading elements, ``<br>`` line breaks, and text placed directly in
     the container all give blocks; elements matching ``drop`` (and :data:`BOILERPLATE`)
-    are left out. Source line breaks are plain spaces, as a browser renders them. The
-    tree is read, never changed.
+    are left out; an element matching ``flatten`` gives its whole text as one block
+    (an embedded post read as one quote). Source line breaks are plain spaces, as a
+    browser renders them. The tree is read, never changed.
     """
     if node is None:
         return []
@@ -231,7 +236,11 @@ def blocks(node: LexborNode | None, *, drop: Iterable[str] = ()) -> list[str]:
     skip = {unwanted.mem_id for unwanted in node.css(", ".join((*BOILERPLATE, *drop)))}
     if node.mem_id in skip:
         return []
-    text = "".join(_texts(node, skip))
+    flatten = ", ".join(flatten)
+    flat = {element.mem_id for element in node.css(flatten)} if flatten else set()
+    if node.mem_id in flat:
+        return [text] if (text := clean(node.text(separator=" "))) else []
+    text = "".join(_texts(node, skip, flat))
     # Most pieces between breaks are source indentation: skip them before cleaning.
     return [line for part in text.split(_BREAK) if part and not part.isspace() and (line := clean(part))]
 
