@@ -17,7 +17,6 @@ documents of each outlet.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from corpus import write_corpus  # noqa: E402 - the folder is put on the path ju
 
 import presskit  # noqa: E402
 from presskit.detection import detect_document  # noqa: E402
+from presskit.writers import dumps  # noqa: E402
 
 
 def _document(data: bytes, path: str) -> presskit.Document:
@@ -67,7 +67,7 @@ def measure(folder: Path) -> dict[str, dict[str, float]]:
         total["extraction"] += elapsed
         if article is not None:
             start = clock()
-            json.dumps(article.to_dict(), ensure_ascii=False)
+            dumps(article.to_dict())
             total["record and JSON"] += clock() - start
         for outlet in registry.outlets:  # each detector alone, on a fresh document
             fresh = _document(data, str(path))

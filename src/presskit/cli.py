@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -22,7 +21,7 @@ from presskit.inputs import iter_sources
 from presskit.pipeline import resolve_jobs, run
 from presskit.progress import Progress, Tally
 from presskit.registry import PluginWarning, Registry, default_registry
-from presskit.writers import BINARY_FORMATS, FORMATS, check_format, make_writer
+from presskit.writers import BINARY_FORMATS, FORMATS, check_format, dumps, make_writer
 
 __all__ = ["build_parser", "main"]
 
@@ -197,7 +196,7 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
                         if not args.quiet:
                             progress.message(f"presskit: {result.error}")
                         if errors is not None:
-                            errors.write(json.dumps(result.error_record(), ensure_ascii=False) + "\n")
+                            errors.write(dumps(result.error_record()) + "\n")
     except KeyboardInterrupt:
         interrupted = True
     if not args.quiet:
