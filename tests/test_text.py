@@ -86,3 +86,15 @@ def test_language_is_guessed_from_the_start_of_a_body() -> None:
     assert guess_language([*start, *[english] * 500]) == "fr"
     assert guess_language([french, *[english] * 5]) == "en"
     assert guess_language([french[:10] + "x" * LANGUAGE_SAMPLE, english * 3]) == "fr"  # hint-less default
+
+
+@given(st.text(st.sampled_from("ab é\u0301\u00a0\t\n\u200b\u00ad\u2028\x85\u3000\u202f ")))
+def test_clean_folds_every_space_and_drops_invisible_marks(text: str) -> None:
+    import re
+    import unicodedata
+
+    from presskit.text import clean
+
+    visible = re.sub("[\u200b-\u200d\u2060\ufeff\u00ad]", "", unicodedata.normalize("NFC", text))
+    reference = re.sub(r"\s+", " ", visible)
+    assert clean(text) == reference.strip()

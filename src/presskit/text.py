@@ -42,6 +42,11 @@ def clean(text: str) -> str:
 
 
 def _clean(text: str) -> str:
+    # Most lines are clean already: printable means no whitespace but the ASCII space and
+    # no zero-width mark (those are separators, controls or format characters), so with
+    # single inner spaces only, NFC is all that is left to do.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
         # a few substring searches are cheaper than a substitution that finds nothing
