@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 import attrs
@@ -847,6 +848,10 @@ def _byline(text: str) -> tuple[str, ...]:
 # -- meta line -------------------------------------------------------------------------------
 
 
+# The header, listing and tail rules ask about the same lines (a title, the meta line, the
+# dates of related posts) several times: answers are kept for the lines last asked about
+# (Meta is immutable).
+@lru_cache(maxsize=1024)
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
     if not _may_be_meta(text):
