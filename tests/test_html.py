@@ -99,3 +99,14 @@ def test_blocks_flatten_embeds_into_one_block() -> None:
     assert blocks(div, drop=[".hidden-x"], flatten=[".tweet"]) == ["avant", "Un tweet — Nom", "après"]
     assert blocks(tree.css_first(".tweet"), flatten=[".tweet"]) == ["Un tweet — Nom"]
     assert blocks(div) == ["avant", "Un", "tweet", "— Nom", "caché", "après"]
+
+
+def test_blocks_drop_bare_tags_custom_elements_and_the_container_itself() -> None:
+    tree = LexborHTMLParser(
+        "<div><p>a</p><figure><p>légende</p></figure><share-bar><p>Partager</p></share-bar>"
+        "<svg><text>dessin</text></svg><p>b</p></div>"
+    )
+    div = tree.css_first("div")
+    assert blocks(div, drop=["figure", "share-bar"]) == ["a", "b"]
+    assert blocks(div) == ["a", "légende", "Partager", "b"]
+    assert blocks(tree.css_first("figure"), drop=["figure"]) == []

@@ -7,6 +7,7 @@ mutates a document's tree, so detection and extraction share one parse.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -187,10 +188,38 @@ def _tag_ids() -> tuple[int, frozenset[int]]:
     return body.first_child.tag_id or 0, frozenset(node.tag_id or 0 for node in body.css("*"))
 
 
-def _texts(node: LexborNode, skip: set[int], flat: set[int]) -> list[str]:
+_TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
+
+
+@lru_cache(maxsize=256)
+def _static_tag_id(tag: str) -> int | None:
+    """Lexbor's id of a standard tag name (the same in every document), else None."""
+    found = {
+        node.tag_id if (node := LexborHTMLParser(f"<body><{tag}></{tag}></body>").css_first(tag)) else None
+        for _ in range(2)  # a name lexbor does not know gets an id of its document's own
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=64)  # outlets pass the same few lists of selectors, page after page
+def _split_selectors(selectors: tuple[str, ...]) -> tuple[frozenset[int], str]:
+    """Bare standard tag names as lexbor ids, tested during the walk at no cost, and the
+    other selectors as one group, for a selector query that has less to match."""
+    ids: set[int] = set()
+    rest: list[str] = []
+    for selector in selectors:
+        tag_id = _static_tag_id(selector) if _TAG_NAME.fullmatch(selector) else None
+        if tag_id is None:
+            rest.append(selector)
+        else:
+            ids.add(tag_id)
+    return frozenset(ids), ", ".join(rest)
+
+
+def _texts(node: LexborNode, skip: set[int], flat: set[int], skip_tags: frozenset[int]) -> list[str]:
     """Text pieces of ``node`` in document order, with a :data:`_BREAK` after every break
-    element; subtrees whose ``mem_id`` is in ``skip`` are left out, those in ``flat``
-    give their whole text as one piece, followed by a break.
+    element; subtrees whose ``mem_id`` is in ``skip`` or whose tag id is in ``skip_tags``
+    are left out, those in ``flat`` give their whole text as one piece, then a break.
 
     The walk is iterative (a stack of open elements): pages nested thousands of levels
     deep must neither hit the recursion limit nor take quadratic time.
@@ -211,7 +240,7 @@ def _texts(node: LexborNode, skip: set[int], flat: set[int]) -> list[str]:
         tag_id = child.tag_id
         if tag_id == text_id:
             pieces.append(child.text_content or "")
-        elif child.is_element_node and not (skip and child.mem_id in skip):
+        elif child.is_element_node and tag_id not in skip_tags and not (skip and child.mem_id in skip):
             if flat and child.mem_id in flat:
                 pieces += (clean(child.text(separator=" ")), _BREAK)
             else:
@@ -232,15 +261,16 @@ def blocks(node: LexborNode | None, *, drop: Iterable[str] = (), flatten: Iterab
     """
     if node is None:
         return []
+    skip_tags, group = _split_selectors((*BOILERPLATE, *drop))
     # One selector group, one pass over the subtree (it includes the node itself).
-    skip = {unwanted.mem_id for unwanted in node.css(", ".join((*BOILERPLATE, *drop)))}
-    if node.mem_id in skip:
+    skip = {unwanted.mem_id for unwanted in node.css(group)} if group else set()
+    if node.mem_id in skip or node.tag_id in skip_tags:
         return []
     flatten = ", ".join(flatten)
     flat = {element.mem_id for element in node.css(flatten)} if flatten else set()
     if node.mem_id in flat:
         return [text] if (text := clean(node.text(separator=" "))) else []
-    text = "".join(_texts(node, skip, flat))
+    text = "".join(_texts(node, skip, flat, skip_tags))
     # Most pieces between breaks are source indentation: skip them before cleaning.
     return [line for part in text.split(_BREAK) if part and not part.isspace() and (line := clean(part))]
 
