@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -126,7 +127,8 @@ def test_third_party_package_is_listed_and_used_beside_built_ins(tmp_path: Path)
     page.write_text("GAZETTE\nUn titre\nUn paragraphe.\n", encoding="utf-8")
     extracted = _run(site, "extract", str(page))
     assert extracted.returncode == 0, extracted.stderr
-    assert '"outlet": "gazette"' in extracted.stdout and '"title": "Un titre"' in extracted.stdout
+    record = json.loads(extracted.stdout)
+    assert (record["outlet"], record["title"]) == ("gazette", "Un titre")
 
 
 def test_broken_plugin_warns_and_the_others_keep_working(tmp_path: Path) -> None:
