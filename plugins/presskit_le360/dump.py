@@ -231,12 +231,13 @@ _OVERLINE_FORMS: dict[str, list[str]] = {}
 for _form in dict.fromkeys(f for w in OVERLINES for f in (w, unicodedata.normalize("NFD", w))):
     _OVERLINE_FORMS.setdefault(_form[0], []).append(re.escape(_form[1:]).replace(r"\ ", r"[^\S\n]+"))
 _OVERLINE_WORDS = "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in _OVERLINE_FORMS.items())
-_OVERLINE_FIRST = re.compile(rf"[^\S\n]*+(?:{_OVERLINE_WORDS})")
-_OVERLINE_NEXT = re.compile(rf"\n[^\S\n]*+(?:{_OVERLINE_WORDS})")
+_OVERLINE_FIRST = re.compile(rf"[^\S\n]*(?:{_OVERLINE_WORDS})")
+_OVERLINE_NEXT = re.compile(rf"\n[^\S\n]*(?:{_OVERLINE_WORDS})")
 # The overline sits in the header, after the site's menus: within the first 60 non-blank
-# lines, whose end this pattern finds (one repetition per line, never backtracking).
+# lines, whose end this pattern finds (one repetition per whole line with its newline, so
+# that no repetition can split a line and the engine never backtracks).
 _OVERLINE_LINES = 60
-_FIRST_LINES = re.compile(rf"(?:\s*+\S[^\n]*+){{{_OVERLINE_LINES}}}")
+_FIRST_LINES = re.compile(rf"(?:\s*\S[^\n]*(?:\n|\Z)){{{_OVERLINE_LINES}}}")
 
 
 def score_text(document: Document) -> float:
