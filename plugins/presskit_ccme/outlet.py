@@ -849,11 +849,17 @@ def _byline(text: str) -> tuple[str, ...]:
 
 
 # The header, listing and tail rules ask about the same lines (a title, the meta line, the
-# dates of related posts) several times: answers are kept for the lines last asked about
-# (Meta is immutable).
-@lru_cache(maxsize=1024)
+# dates of related posts) several times: answers are kept for the short lines last asked
+# about (Meta is immutable; a long line is a paragraph, never a meta line worth keeping).
+_META_MEMO_LENGTH = 300
+
+
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
+    return _parse_meta_memo(text) if len(text) <= _META_MEMO_LENGTH else _read_meta(text)
+
+
+def _read_meta(text: str) -> Meta | None:
     if not _may_be_meta(text):
         return None  # most lines: no need to look for dates
     spans = list(find_dates(text))
@@ -878,6 +884,9 @@ def _parse_meta(text: str) -> Meta | None:
     ):
         return None
     return Meta(published=first.value, updated=updated, category=prefix or None, authors=authors)
+
+
+_parse_meta_memo = lru_cache(maxsize=1024)(_read_meta)
 
 
 def _may_be_meta(text: str) -> bool:
