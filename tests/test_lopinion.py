@@ -624,3 +624,20 @@ def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
     kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
     assert _prepare(raw, [clean(line) for line in raw]) == kept
     assert _prepare(["a", "", " b"], ["a", "", "b"]) == ["a", "b"]  # an indent alone is no bullet
+
+
+@pytest.mark.parametrize(
+    ("title", "repeat"),
+    [
+        ("Le Maroc et la Belgique", "LE MAROC ET LA BELGIQUE."),  # upper-case ASCII opening
+        ("École et emploi", "Ecole et emploi"),  # accented opening folds to an ASCII letter
+        ("2025, l'année du textile", "2025, L'ANNÉE DU TEXTILE"),  # digit opening
+        ("« Une saison » décisive", "« Une saison » décisive ."),  # punctuation opening
+    ],
+)
+def test_clean_body_drops_title_repeats_whatever_their_first_character(title: str, repeat: str) -> None:
+    """The first-character shortcut never keeps a line that folds to the title."""
+    from presskit_lopinion import outlet as dump
+
+    kept = dump._clean_body([repeat, PARAGRAPH, "Le Maroca"], title, dump._Meta())
+    assert kept == [PARAGRAPH, "Le Maroca"]
