@@ -641,3 +641,35 @@ def test_clean_body_drops_title_repeats_whatever_their_first_character(title: st
 
     kept = dump._clean_body([repeat, PARAGRAPH, "Le Maroca"], title, dump._Meta())
     assert kept == [PARAGRAPH, "Le Maroca"]
+
+
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])  # quirks mode ignores the case of classes
+@pytest.mark.parametrize(
+    "classes",
+    [
+        ("lire-aussi module-related", "related"),  # one box under two selectors: listed twice
+        ("Related", "related"),  # matched in quirks mode only
+        ("related\tx", "x\xa0related", "RELATED-ARTICLES lire_aussi"),  # only ASCII whitespace separates
+    ],
+)
+def test_related_boxes_by_class_as_lexbor_lists_them(doctype: str, classes: Sequence[str]) -> None:
+    from presskit_lopinion import html as page_html
+
+    boxes = "".join(f'<div class="{c}"><a href="/a{i}">Titre {i}</a></div>' for i, c in enumerate(classes))
+    tree = LexborHTMLParser(f"{doctype}<html><body><div class='related'>{boxes}</div></body></html>")
+    expected = [node.mem_id for selector in page_html.RELATED for node in tree.css(selector)]
+    assert [node.mem_id for node in page_html._by_class(tree)] == expected
+
+
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])
+@pytest.mark.parametrize("value", ["share", "Share", "x ad-slot", "share\xa0x", "ads\ty", "sharex", ""])
+def test_image_drop_by_class_as_lexbor_matches(doctype: str, value: str) -> None:
+    from presskit_lopinion import html as page_html
+
+    tree = LexborHTMLParser(
+        f'{doctype}<html><body><div class="{value}"><img src="/a.jpg"></div></body></html>'
+    )
+    region, box = tree.body, tree.css_first("div")
+    assert region is not None and box is not None
+    expected = box.mem_id in {node.mem_id for node in region.css(page_html.IMAGE_DROP)}
+    assert page_html._dropped(box, region, {}) is expected
