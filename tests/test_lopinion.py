@@ -673,3 +673,27 @@ def test_image_drop_by_class_as_lexbor_matches(doctype: str, value: str) -> None
     assert region is not None and box is not None
     expected = box.mem_id in {node.mem_id for node in region.css(page_html.IMAGE_DROP)}
     assert page_html._dropped(box, region, {}) is expected
+
+
+@pytest.mark.parametrize(
+    "base", ["https://www.lopinion.ma/", "http://h.ma/a/b.html?x=1#f", "HTTPS://H.ma", "ftp://h/p", "x"]
+)
+@pytest.mark.parametrize(
+    "href",
+    ["/", "/fr/economie/a-1", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.a", "/a.", "/a?", "/a#",
+     "/a;p", "/a b", "/a\tb", "/é", "//h/p", "/a:b", "/[x]", "/a..b/c"],
+)  # fmt: skip
+def test_join_is_urljoin(base: str, href: str) -> None:
+    from urllib.parse import urljoin
+
+    from presskit_lopinion import html as page_html
+
+    try:
+        expected: object = urljoin(base, href)
+    except ValueError:
+        expected = ValueError
+    try:
+        found: object = page_html._join(base, href)
+    except ValueError:
+        found = ValueError
+    assert found == expected

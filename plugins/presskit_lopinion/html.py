@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -440,6 +441,26 @@ def _next_body(article: dict[str, Any]) -> LexborNode | None:
     return LexborHTMLParser(content).body if isinstance(content, str) else None
 
 
+# A root-relative path that urljoin takes as it is: no "//" (empty segments are dropped),
+# no dot segment, no parameters, query or fragment (whose empty forms are dropped).
+PLAIN_PATH = re.compile(r"/(?!/)(?:[A-Za-z0-9_~%+,=@!$&'*:-]|\.(?![./]|$)|/(?![/.]))*")
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str | None:
+    """``scheme://host`` of an http(s) base URL, or None for any other base."""
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _join(base: str, href: str) -> str:
+    """``urljoin(base, href)``; a plain root-relative path is put after the base's origin
+    without parsing it (most links and pictures of both templates)."""
+    if href[:1] == "/" and PLAIN_PATH.fullmatch(href) and (origin := _origin(base)) is not None:
+        return origin + href
+    return urljoin(base, href)
+
+
 def _anchors(node: LexborNode | None) -> dict[str, str]:
     """Folded link text → href (the first one), for the links of ``node``."""
     found: dict[str, str] = {}
@@ -458,7 +479,7 @@ def _with_urls(links: Sequence[Link], node: LexborNode | None, base: str) -> lis
     return [
         link
         if link.url
-        else attrs.evolve(link, url=urljoin(base, href) if (href := anchors.get(fold(link.title))) else None)
+        else attrs.evolve(link, url=_join(base, href) if (href := anchors.get(fold(link.title))) else None)
         for link in links
     ]
 
@@ -605,7 +626,7 @@ def _image_src(img: LexborNode, base: str) -> str | None:
     src = attr(img, "data-src") or attr(img, "data-lazy-src") or attr(img, "src")
     if not src or src.startswith("data:") or ICONS.search(src):
         return None
-    url = urljoin(base, src)
+    url = _join(base, src)
     if "/_next/image" in url:  # Next.js optimiser: the original is its url parameter
         url = parse_qs(urlsplit(url).query).get("url", [url])[0]
     return url
