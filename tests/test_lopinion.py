@@ -624,3 +624,76 @@ def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
     kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
     assert _prepare(raw, [clean(line) for line in raw]) == kept
     assert _prepare(["a", "", " b"], ["a", "", "b"]) == ["a", "b"]  # an indent alone is no bullet
+
+
+@pytest.mark.parametrize(
+    ("title", "repeat"),
+    [
+        ("Le Maroc et la Belgique", "LE MAROC ET LA BELGIQUE."),  # upper-case ASCII opening
+        ("École et emploi", "Ecole et emploi"),  # accented opening folds to an ASCII letter
+        ("2025, l'année du textile", "2025, L'ANNÉE DU TEXTILE"),  # digit opening
+        ("« Une saison » décisive", "« Une saison » décisive ."),  # punctuation opening
+    ],
+)
+def test_clean_body_drops_title_repeats_whatever_their_first_character(title: str, repeat: str) -> None:
+    """The first-character shortcut never keeps a line that folds to the title."""
+    from presskit_lopinion import outlet as dump
+
+    kept = dump._clean_body([repeat, PARAGRAPH, "Le Maroca"], title, dump._Meta())
+    assert kept == [PARAGRAPH, "Le Maroca"]
+
+
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])  # quirks mode ignores the case of classes
+@pytest.mark.parametrize(
+    "classes",
+    [
+        ("lire-aussi module-related", "related"),  # one box under two selectors: listed twice
+        ("Related", "related"),  # matched in quirks mode only
+        ("related\tx", "x\xa0related", "RELATED-ARTICLES lire_aussi"),  # only ASCII whitespace separates
+    ],
+)
+def test_related_boxes_by_class_as_lexbor_lists_them(doctype: str, classes: Sequence[str]) -> None:
+    from presskit_lopinion import html as page_html
+
+    boxes = "".join(f'<div class="{c}"><a href="/a{i}">Titre {i}</a></div>' for i, c in enumerate(classes))
+    tree = LexborHTMLParser(f"{doctype}<html><body><div class='related'>{boxes}</div></body></html>")
+    expected = [node.mem_id for selector in page_html.RELATED for node in tree.css(selector)]
+    assert [node.mem_id for node in page_html._by_class(tree)] == expected
+
+
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])
+@pytest.mark.parametrize("value", ["share", "Share", "x ad-slot", "share\xa0x", "ads\ty", "sharex", ""])
+def test_image_drop_by_class_as_lexbor_matches(doctype: str, value: str) -> None:
+    from presskit_lopinion import html as page_html
+
+    tree = LexborHTMLParser(
+        f'{doctype}<html><body><div class="{value}"><img src="/a.jpg"></div></body></html>'
+    )
+    region, box = tree.body, tree.css_first("div")
+    assert region is not None and box is not None
+    expected = box.mem_id in {node.mem_id for node in region.css(page_html.IMAGE_DROP)}
+    assert page_html._dropped(box, region, {}) is expected
+
+
+@pytest.mark.parametrize(
+    "base", ["https://www.lopinion.ma/", "http://h.ma/a/b.html?x=1#f", "HTTPS://H.ma", "ftp://h/p", "x"]
+)
+@pytest.mark.parametrize(
+    "href",
+    ["/", "/fr/economie/a-1", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.a", "/a.", "/a?", "/a#",
+     "/a;p", "/a b", "/a\tb", "/é", "//h/p", "/a:b", "/[x]", "/a..b/c"],
+)  # fmt: skip
+def test_join_is_urljoin(base: str, href: str) -> None:
+    from urllib.parse import urljoin
+
+    from presskit_lopinion import html as page_html
+
+    try:
+        expected: object = urljoin(base, href)
+    except ValueError:
+        expected = ValueError
+    try:
+        found: object = page_html._join(base, href)
+    except ValueError:
+        found = ValueError
+    assert found == expected

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -57,6 +58,7 @@ TEASER_TITLES = ("h3.titre a",)
 RELATED = (".module-related", ".lire_aussi", ".lire-aussi", ".related", ".related-articles")
 HEADINGS = ("h2", "h3", "h4", ".titre_module")
 RELATED_GROUP = ", ".join(RELATED)  # found in one query
+RELATED_CLASSES = tuple(selector.removeprefix(".") for selector in RELATED)  # RELATED are classes only
 # Headings of related blocks; site-wide lists ("Les plus lus", "Derniers articles") are no
 # relation of the article and stay out.
 RELATED_HEADING = re.compile(
@@ -76,7 +78,10 @@ BODY_DROP = (
 # Tweets and posts are kept as one paragraph of text: their quote and attribution.
 EMBEDS = ("blockquote.twitter-tweet", "blockquote.instagram-media", "blockquote.tiktok-embed")
 # Where images are never taken from inside the article region.
-IMAGE_DROP = ".share, .social, .module-share, .pub, .ad, .ads, .ad-slot, .newsletter, .comments"
+IMAGE_DROP_CLASSES = frozenset(
+    ("share", "social", "module-share", "pub", "ad", "ads", "ad-slot", "newsletter", "comments")
+)
+IMAGE_DROP = ", ".join(f".{name}" for name in sorted(IMAGE_DROP_CLASSES))
 CAPTIONS = ("figcaption", ".legende", ".caption")
 CREDITS = (".credit", ".credits", ".copyright", "small")
 FIGURE_PARTS = ", ".join((*CAPTIONS, *CREDITS))  # whether an element holds any: one query
@@ -353,14 +358,53 @@ def _body_node(candidates: list[LexborNode]) -> LexborNode | None:
     return max(candidates[:MAX_BODY_CANDIDATES], key=lambda n: len(n.text(deep=True) or ""))
 
 
+# Class selectors told in Python on nodes at hand: lexbor splits the class attribute on
+# ASCII whitespace and, in quirks mode, compares names ignoring ASCII case, so a class equal
+# to a name only once lower-cased is left to lexbor's own query.
+CLASS_SEPARATORS = re.compile(r"[ \t\n\f\r]+")
+
+
+def _classes_among(node: LexborNode, names: Sequence[str] | frozenset[str]) -> set[str] | None:
+    """The node's classes that are among ``names``, or None when only the document's mode
+    (quirks or not) could tell."""
+    value = node.attributes.get("class")
+    if not value:
+        return set()
+    tokens = set(CLASS_SEPARATORS.split(value))
+    found = tokens.intersection(names)
+    if any(token.lower() in names for token in tokens - found):
+        return None
+    return found
+
+
+def _by_class(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The nodes of each RELATED selector in turn (a node once per selector it matches),
+    from one query: its matches are sorted by class in Python unless case could matter."""
+    # a node is listed once per selector of the group it matches: kept once, in page order
+    group = list({node.mem_id: node for node in tree.css(RELATED_GROUP)}.values())
+    if not group:  # most pages match none of them
+        return []
+    found: list[set[str]] = []
+    for node in group:
+        classes = _classes_among(node, RELATED_CLASSES)
+        if classes is None:  # a class in another case: lexbor decides, one selector at a time
+            return [node for selector in RELATED for node in tree.css(selector)]
+        found.append(classes)
+    return [
+        node
+        for name in RELATED_CLASSES
+        for node, classes in zip(group, found, strict=True)
+        if name in classes
+    ]
+
+
 def _related_boxes(tree: LexborHTMLParser, body: LexborNode | None) -> Iterator[LexborNode]:
     """Related blocks: known classes, and any block headed by a related heading."""
     body_ids = [] if body is None else [body]
-    # a box by class is listed once per selector it matches; most pages match none of them
-    for selector in RELATED if tree.css_first(RELATED_GROUP) is not None else ():
-        for node in tree.css(selector):
-            if not _inside(node, body_ids):
-                yield node
+    # a box by class is listed once per selector it matches
+    for node in _by_class(tree):
+        if not _inside(node, body_ids):
+            yield node
     for heading in tree.css(", ".join(HEADINGS)):
         text = node_text(heading) or ""
         if not RELATED_HEADING.match(text) or _inside(heading, body_ids):
@@ -397,6 +441,26 @@ def _next_body(article: dict[str, Any]) -> LexborNode | None:
     return LexborHTMLParser(content).body if isinstance(content, str) else None
 
 
+# A root-relative path that urljoin takes as it is: no "//" (empty segments are dropped),
+# no dot segment, no parameters, query or fragment (whose empty forms are dropped).
+PLAIN_PATH = re.compile(r"/(?!/)(?:[A-Za-z0-9_~%+,=@!$&'*:-]|\.(?![./]|$)|/(?![/.]))*")
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str | None:
+    """``scheme://host`` of an http(s) base URL, or None for any other base."""
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _join(base: str, href: str) -> str:
+    """``urljoin(base, href)``; a plain root-relative path is put after the base's origin
+    without parsing it (most links and pictures of both templates)."""
+    if href[:1] == "/" and PLAIN_PATH.fullmatch(href) and (origin := _origin(base)) is not None:
+        return origin + href
+    return urljoin(base, href)
+
+
 def _anchors(node: LexborNode | None) -> dict[str, str]:
     """Folded link text → href (the first one), for the links of ``node``."""
     found: dict[str, str] = {}
@@ -415,7 +479,7 @@ def _with_urls(links: Sequence[Link], node: LexborNode | None, base: str) -> lis
     return [
         link
         if link.url
-        else attrs.evolve(link, url=urljoin(base, href) if (href := anchors.get(fold(link.title))) else None)
+        else attrs.evolve(link, url=_join(base, href) if (href := anchors.get(fold(link.title))) else None)
         for link in links
     ]
 
@@ -562,7 +626,7 @@ def _image_src(img: LexborNode, base: str) -> str | None:
     src = attr(img, "data-src") or attr(img, "data-lazy-src") or attr(img, "src")
     if not src or src.startswith("data:") or ICONS.search(src):
         return None
-    url = urljoin(base, src)
+    url = _join(base, src)
     if "/_next/image" in url:  # Next.js optimiser: the original is its url parameter
         url = parse_qs(urlsplit(url).query).get("url", [url])[0]
     return url
@@ -595,7 +659,7 @@ def _images(page: _Page) -> list[Image]:
     """Pictures of the article region with caption and credit; og:image when there are none."""
     found: list[Image] = []
     seen: set[str] = set()
-    dropped: set[int] | None = None  # mem_ids of the region's IMAGE_DROP elements, found once
+    dropped: dict[str, set[int]] = {}  # mem_ids of the region's IMAGE_DROP elements, when queried
     for img in page.within(("img",)):
         url = _image_src(img, page.base)
         if url is None or url in seen:
@@ -604,14 +668,23 @@ def _images(page: _Page) -> list[Image]:
             if any(a.css_matches(IMAGE_DROP) for a in _ancestors(img, None)):
                 continue
         else:
-            if dropped is None:
-                dropped = {node.mem_id for node in page.region.css(IMAGE_DROP)}
-            if any(a.mem_id in dropped for a in _ancestors(img, page.region)):
+            if any(_dropped(a, page.region, dropped) for a in _ancestors(img, page.region)):
                 continue
         seen.add(url)
         found.append(_image(img, url, page.region))
     fallback = page.metas.get("og:image")
     return found or ([Image(url=urljoin(page.base, fallback))] if fallback else [])
+
+
+def _dropped(node: LexborNode, region: LexborNode, queried: dict[str, set[int]]) -> bool:
+    """Whether ``node`` (within ``region``) matches IMAGE_DROP: told by its classes, or by
+    one query of the region (kept in ``queried``) when only the document's mode could tell."""
+    classes = _classes_among(node, IMAGE_DROP_CLASSES)
+    if classes is not None:
+        return bool(classes)
+    if IMAGE_DROP not in queried:
+        queried[IMAGE_DROP] = {found.mem_id for found in region.css(IMAGE_DROP)}
+    return node.mem_id in queried[IMAGE_DROP]
 
 
 def _ancestors(node: LexborNode, stop: LexborNode | None) -> Iterator[LexborNode]:

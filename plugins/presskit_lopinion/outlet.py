@@ -551,11 +551,15 @@ def _same_key(line: str) -> str:
     return fold(line).rstrip(" .")
 
 
-def _may_fold_to(line: str, key: str) -> bool:
-    """False when ``_same_key(line)`` cannot be ``key``: a line opening with an ASCII letter
-    or digit keeps it, lower-cased, first once folded (a test without folding the line)."""
-    first = line[:1]
-    return not (first.isascii() and first.isalnum()) or first.lower() == key[:1]
+ASCII_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+@lru_cache(maxsize=64)
+def _cannot_open(key: str) -> frozenset[str]:
+    """First characters of lines whose ``_same_key`` cannot be ``key``: a line opening with
+    an ASCII letter or digit keeps it, lower-cased, first once folded, so any other such
+    character rules the line out without folding it (one set lookup per line)."""
+    return frozenset(c for c in ASCII_ALNUM if c.lower() != key[:1])
 
 
 def _detect_text(document: Document) -> float:
@@ -883,7 +887,10 @@ def _inline_heading(lines: list[str], at: int) -> bool:
 def _end_of_body(lines: list[str], start: int) -> int:
     """Index of the first end marker from ``start`` (inline "Lire aussi" links excepted)."""
     for index in range(start, len(lines)):
-        if _is_end(lines[index]) and not _inline_heading(lines, index):
+        line = lines[index]
+        # _is_end inlined: this loop runs over every line of every body
+        end = _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
+        if end and not _inline_heading(lines, index):
             return index
     return len(lines)
 
@@ -1088,10 +1095,12 @@ def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[st
     body: list[str] = []
     linked = False  # the line after a bare "Lire aussi" heading is the linked title
     title_key = None if title is None else _same_key(title)
+    unlike: frozenset[str] = frozenset() if title_key is None else _cannot_open(title_key)
     for line in lines:
-        if _is_noise(line) or (
-            title_key is not None and _may_fold_to(line, title_key) and _same_key(line) == title_key
-        ):
+        # _is_noise inlined: this loop runs over every line of every body
+        if _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line):
+            continue
+        if title_key is not None and line[:1] not in unlike and _same_key(line) == title_key:
             continue
         inline = INLINE_RELATED.match(line) if ":" in line else None  # its colon is required
         if linked or inline:
