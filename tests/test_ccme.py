@@ -763,3 +763,22 @@ def test_raw_line_checks_agree_with_the_cleaned_line(raw: str) -> None:
 
     if _may_be_meta(clean(raw)):
         assert _may_end_meta(raw)
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # an end marker that is also a caption
+        ["Premier paragraphe.", "© 2024 CCME", "Après le pied de page."],
+        ["Premier paragraphe.", "Revue de presse", "Abonnez-vous pour recevoir la lettre", "Plus loin."],
+        ["Premier paragraphe.", "Lire aussi : Un autre article", "Photo : MAP", "Menu", "Dernier."],
+        ["Premier paragraphe.", "Revue de presse"],  # a footer heading with no marker below
+    ],
+)
+def test_page_blocks_follow_the_dump_body_rules(blocks: list[str]) -> None:
+    from presskit_ccme import outlet
+
+    lines = [outlet.Line(text) for text in blocks]
+    zone = lines[: outlet._end_of_body(lines, 0, outlet._end_marks(lines))]
+    assert outlet._block_body(blocks) == outlet._body(zone, keep_bullets=True)
+    assert "Après le pied de page." not in outlet._block_body(blocks)[0]
