@@ -782,3 +782,28 @@ def test_page_blocks_follow_the_dump_body_rules(blocks: list[str]) -> None:
     zone = lines[: outlet._end_of_body(lines, 0, outlet._end_marks(lines))]
     assert outlet._block_body(blocks) == outlet._body(zone, keep_bullets=True)
     assert "Après le pied de page." not in outlet._block_body(blocks)[0]
+
+
+OPEN = '<div class="post-content entry-content">'
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        OPEN + '<p>Un.</p><div class="Post-Share x">Partager</div><p>Deux.</p></div>',
+        OPEN + '<p>Un.</p><ins class="adsbygoogle"></ins><p class=wp-caption-text>Légende</p>'
+        "<figure><img src=a.jpg><figcaption>Photo</figcaption></figure><p>Deux.</p></div>",
+        '<div class="post-content entry-content newsletter"><p>Un.</p></div>',
+        OPEN + '<p><img alt="picto info">Avertissement</p><p>Un.</p>'
+        '<div id="comments">Réagir</div><div class="sharedaddy">Partager</div></div>',
+    ],
+)
+def test_container_blocks_as_with_every_dropped_selector(container: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from presskit.html import blocks
+    from presskit_ccme import html as ccme_html
+
+    node = LexborHTMLParser(f"<html><body>{container}</body></html>").css_first("div.post-content")
+    assert ccme_html._blocks(node) == blocks(node, drop=ccme_html.BODY_DROP)
+    assert len(ccme_html._container_drop(node)) < len(ccme_html.BODY_DROP)

@@ -93,6 +93,14 @@ BODY_DROP = (
     ".the-post-tags", ".post-tags", ".author-box", ".post-nav", ".navigation", "#comments", ".comments-area",
     ".itemToolbar", ".itemRatingBlock", ".itemSocialSharing", ".itemLinks", ".itemNavigation", "a.k2ReadMore",
 )  # fmt: skip
+# A selector of BODY_DROP naming one class (``.x``, ``tag.x``) matches nothing in a container
+# where no element has that class: blocks() gets only the selectors a container's classes
+# leave possible (a handful: each selector of the group costs a match on every element).
+_CLASS_BOUND = re.compile(r"[a-z]*\.([\w-]+)")
+BODY_DROP_CLASSES = tuple(
+    (selector, found.group(1).lower() if (found := _CLASS_BOUND.fullmatch(selector)) else None)
+    for selector in BODY_DROP
+)
 # Lead image: SmartMag div.single-featured / div.featured [probable]; WordPress
 # .post-thumbnail [probable]; K2 itemImageBlock [probable].
 FEATURED = (".single-featured", "div.featured", ".post-thumbnail", "div.itemImageBlock")
@@ -400,8 +408,22 @@ def _container_blocks(nodes: Iterable[LexborNode], known: dict[LexborNode, list[
     space, as browsers do). ``known``: blocks already read, by container."""
     lines: list[str] = []
     for node in nodes:
-        lines += known[node] if node in known else blocks(node, drop=BODY_DROP)
+        lines += known[node] if node in known else _blocks(node)
     return tuple(lines)
+
+
+def _container_drop(node: LexborNode) -> tuple[str, ...]:
+    """The selectors of BODY_DROP that may match in the container (BODY_DROP_CLASSES). Class
+    names compare in lower case: quirks-mode pages match them so."""
+    classes: set[str] = set()
+    for element in (node, *node.css("[class]")):
+        classes.update((element.attributes.get("class") or "").lower().split())
+    return tuple(selector for selector, name in BODY_DROP_CLASSES if name is None or name in classes)
+
+
+def _blocks(node: LexborNode | None) -> list[str]:
+    """blocks() of an article container, BODY_DROP left out."""
+    return blocks(node, drop=_container_drop(node)) if node is not None else []
 
 
 def container_links(nodes: Iterable[LexborNode]) -> dict[str, str]:
@@ -497,7 +519,7 @@ def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None, known: dict[Lexb
     more = any(READ_MORE.match(node_text(link) or "") for link in (intro or item).css("a"))
     if more or item.css_first("a.k2ReadMore") is not None:
         raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla + K2 item)")
-    teaser = blocks(intro, drop=BODY_DROP)
+    teaser = _blocks(intro)
     if intro is not None:
         known[intro] = teaser
     if len(teaser) <= 1:
