@@ -807,3 +807,21 @@ def test_container_blocks_as_with_every_dropped_selector(container: str) -> None
     node = LexborHTMLParser(f"<html><body>{container}</body></html>").css_first("div.post-content")
     assert ccme_html._blocks(node) == blocks(node, drop=ccme_html.BODY_DROP)
     assert len(ccme_html._container_drop(node)) < len(ccme_html.BODY_DROP)
+
+
+def test_selectors_skipped_only_for_classes_the_page_lacks() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from presskit_ccme import html as ccme_html
+
+    # no doctype: quirks mode, where class names match whatever their case
+    tree = LexborHTMLParser('<html><body><h1 class="Entry-Title">Titre</h1><p class="x">Un.</p></body>')
+    possible = ccme_html._possible(tree, ccme_html.TITLE)
+    assert "h1.entry-title" in possible and "h1.post-title" not in possible
+    assert ccme_html._pick_text(tree, ccme_html.TITLE) == "Titre"
+    for selectors in (ccme_html.TITLE, ccme_html.CATEGORY, ccme_html.PUBLISHED, ccme_html.TAGS):
+        for selector in selectors:
+            if selector not in ccme_html._possible(tree, selectors):
+                assert tree.css_first(selector) is None
+    assert ccme_html._needed_classes("p:has(img.picto)") == frozenset()
+    assert ccme_html._needed_classes("time.post-date[datetime]") == {"post-date"}

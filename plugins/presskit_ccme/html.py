@@ -21,6 +21,7 @@ import html as entities
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -216,10 +217,41 @@ def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+# Class names a selector needs on the page (attribute tests left out); selectors with a
+# functional pseudo-class (``:has(…)``) are taken as needing none.
+_CLASS_NAME = re.compile(r"\.([\w-]+)")
+_ATTRIBUTE_TEST = re.compile(r"\[[^\]]*\]")
+
+
+@lru_cache(maxsize=256)  # the same few dozen selectors, page after page
+def _needed_classes(selector: str) -> frozenset[str]:
+    if "(" in selector:
+        return frozenset()
+    return frozenset(name.lower() for name in _CLASS_NAME.findall(_ATTRIBUTE_TEST.sub("", selector)))
+
+
+@lru_cache(maxsize=4)  # a page is read once, by one call after another (held: ids stay theirs)
+def _page_classes(tree: LexborHTMLParser) -> frozenset[str]:
+    """Every class name of the page in lower case (quirks-mode pages match them so): pages
+    carry a few dozen, one query reads them all."""
+    names = " ".join([node.attributes.get("class") or "" for node in tree.css("[class]")])
+    return frozenset(names.lower().split())
+
+
+def _possible(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> Sequence[str]:
+    """The selectors, in order, less those needing a class the page lacks: they match nothing,
+    and each query of the whole page costs a walk of its elements."""
+    if not isinstance(root, LexborHTMLParser):
+        return selectors
+    classes = _page_classes(root)
+    return [selector for selector in selectors if _needed_classes(selector) <= classes]
+
+
 def _none_match(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> bool:
     """True when no node matches any of the selectors: one query instead of one per selector,
     for fallbacks that most pages lack."""
-    return root.css_first(", ".join(selectors)) is None
+    possible = _possible(root, selectors)
+    return not possible or root.css_first(", ".join(possible)) is None
 
 
 def _pick_all(
@@ -231,6 +263,7 @@ def _pick_all(
 ) -> list[LexborNode]:
     """Nodes of the first selector that matches outside the chrome (``rare``: the selectors
     seldom match anything, first ask whether any does)."""
+    selectors = _possible(root, selectors)
     if rare and _none_match(root, selectors):
         return []
     for selector in selectors:
@@ -253,7 +286,7 @@ def _pick(
 
 def _pick_text(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> str | None:
     """Text of the first non-empty node matched outside the chrome, selectors tried in order."""
-    for selector in selectors:
+    for selector in _possible(root, selectors):
         for node in root.css(selector):
             text = node_text(node)
             if text and not _in_chrome(node):
@@ -472,7 +505,7 @@ def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
     """Teasers of the related-posts block, with their URL and shown date."""
     if _none_match(tree, RELATED):
         return ()
-    root = next(node for selector in RELATED for node in tree.css(selector))
+    root = next(node for selector in _possible(tree, RELATED) for node in tree.css(selector))
     links: list[Link] = []
     for item in next((found for selector in RELATED_ITEMS if (found := root.css(selector))), []):
         anchor = next((node for selector in RELATED_TITLE if (node := item.css_first(selector))), None)
