@@ -763,3 +763,65 @@ def test_raw_line_checks_agree_with_the_cleaned_line(raw: str) -> None:
 
     if _may_be_meta(clean(raw)):
         assert _may_end_meta(raw)
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # an end marker that is also a caption
+        ["Premier paragraphe.", "© 2024 CCME", "Après le pied de page."],
+        ["Premier paragraphe.", "Revue de presse", "Abonnez-vous pour recevoir la lettre", "Plus loin."],
+        ["Premier paragraphe.", "Lire aussi : Un autre article", "Photo : MAP", "Menu", "Dernier."],
+        ["Premier paragraphe.", "Revue de presse"],  # a footer heading with no marker below
+    ],
+)
+def test_page_blocks_follow_the_dump_body_rules(blocks: list[str]) -> None:
+    from presskit_ccme import outlet
+
+    lines = [outlet.Line(text) for text in blocks]
+    zone = lines[: outlet._end_of_body(lines, 0, outlet._end_marks(lines))]
+    assert outlet._block_body(blocks) == outlet._body(zone, keep_bullets=True)
+    assert "Après le pied de page." not in outlet._block_body(blocks)[0]
+
+
+OPEN = '<div class="post-content entry-content">'
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        OPEN + '<p>Un.</p><div class="Post-Share x">Partager</div><p>Deux.</p></div>',
+        OPEN + '<p>Un.</p><ins class="adsbygoogle"></ins><p class=wp-caption-text>Légende</p>'
+        "<figure><img src=a.jpg><figcaption>Photo</figcaption></figure><p>Deux.</p></div>",
+        '<div class="post-content entry-content newsletter"><p>Un.</p></div>',
+        OPEN + '<p><img alt="picto info">Avertissement</p><p>Un.</p>'
+        '<div id="comments">Réagir</div><div class="sharedaddy">Partager</div></div>',
+    ],
+)
+def test_container_blocks_as_with_every_dropped_selector(container: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from presskit.html import blocks
+    from presskit_ccme import html as ccme_html
+
+    node = LexborHTMLParser(f"<html><body>{container}</body></html>").css_first("div.post-content")
+    assert ccme_html._blocks(node) == blocks(node, drop=ccme_html.BODY_DROP)
+    assert len(ccme_html._container_drop(node)) < len(ccme_html.BODY_DROP)
+
+
+def test_selectors_skipped_only_for_classes_the_page_lacks() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from presskit_ccme import html as ccme_html
+
+    # no doctype: quirks mode, where class names match whatever their case
+    tree = LexborHTMLParser('<html><body><h1 class="Entry-Title">Titre</h1><p class="x">Un.</p></body>')
+    possible = ccme_html._possible(tree, ccme_html.TITLE)
+    assert "h1.entry-title" in possible and "h1.post-title" not in possible
+    assert ccme_html._pick_text(tree, ccme_html.TITLE) == "Titre"
+    for selectors in (ccme_html.TITLE, ccme_html.CATEGORY, ccme_html.PUBLISHED, ccme_html.TAGS):
+        for selector in selectors:
+            if selector not in ccme_html._possible(tree, selectors):
+                assert tree.css_first(selector) is None
+    assert ccme_html._needed_classes("p:has(img.picto)") == frozenset()
+    assert ccme_html._needed_classes("time.post-date[datetime]") == {"post-date"}

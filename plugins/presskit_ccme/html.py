@@ -21,6 +21,7 @@ import html as entities
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -93,6 +94,14 @@ BODY_DROP = (
     ".the-post-tags", ".post-tags", ".author-box", ".post-nav", ".navigation", "#comments", ".comments-area",
     ".itemToolbar", ".itemRatingBlock", ".itemSocialSharing", ".itemLinks", ".itemNavigation", "a.k2ReadMore",
 )  # fmt: skip
+# A selector of BODY_DROP naming one class (``.x``, ``tag.x``) matches nothing in a container
+# where no element has that class: blocks() gets only the selectors a container's classes
+# leave possible (a handful: each selector of the group costs a match on every element).
+_CLASS_BOUND = re.compile(r"[a-z]*\.([\w-]+)")
+BODY_DROP_CLASSES = tuple(
+    (selector, found.group(1).lower() if (found := _CLASS_BOUND.fullmatch(selector)) else None)
+    for selector in BODY_DROP
+)
 # Lead image: SmartMag div.single-featured / div.featured [probable]; WordPress
 # .post-thumbnail [probable]; K2 itemImageBlock [probable].
 FEATURED = (".single-featured", "div.featured", ".post-thumbnail", "div.itemImageBlock")
@@ -208,10 +217,41 @@ def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+# Class names a selector needs on the page (attribute tests left out); selectors with a
+# functional pseudo-class (``:has(…)``) are taken as needing none.
+_CLASS_NAME = re.compile(r"\.([\w-]+)")
+_ATTRIBUTE_TEST = re.compile(r"\[[^\]]*\]")
+
+
+@lru_cache(maxsize=256)  # the same few dozen selectors, page after page
+def _needed_classes(selector: str) -> frozenset[str]:
+    if "(" in selector:
+        return frozenset()
+    return frozenset(name.lower() for name in _CLASS_NAME.findall(_ATTRIBUTE_TEST.sub("", selector)))
+
+
+@lru_cache(maxsize=4)  # a page is read once, by one call after another (held: ids stay theirs)
+def _page_classes(tree: LexborHTMLParser) -> frozenset[str]:
+    """Every class name of the page in lower case (quirks-mode pages match them so): pages
+    carry a few dozen, one query reads them all."""
+    names = " ".join([node.attributes.get("class") or "" for node in tree.css("[class]")])
+    return frozenset(names.lower().split())
+
+
+def _possible(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> Sequence[str]:
+    """The selectors, in order, less those needing a class the page lacks: they match nothing,
+    and each query of the whole page costs a walk of its elements."""
+    if not isinstance(root, LexborHTMLParser):
+        return selectors
+    classes = _page_classes(root)
+    return [selector for selector in selectors if _needed_classes(selector) <= classes]
+
+
 def _none_match(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> bool:
     """True when no node matches any of the selectors: one query instead of one per selector,
     for fallbacks that most pages lack."""
-    return root.css_first(", ".join(selectors)) is None
+    possible = _possible(root, selectors)
+    return not possible or root.css_first(", ".join(possible)) is None
 
 
 def _pick_all(
@@ -223,6 +263,7 @@ def _pick_all(
 ) -> list[LexborNode]:
     """Nodes of the first selector that matches outside the chrome (``rare``: the selectors
     seldom match anything, first ask whether any does)."""
+    selectors = _possible(root, selectors)
     if rare and _none_match(root, selectors):
         return []
     for selector in selectors:
@@ -245,7 +286,7 @@ def _pick(
 
 def _pick_text(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> str | None:
     """Text of the first non-empty node matched outside the chrome, selectors tried in order."""
-    for selector in selectors:
+    for selector in _possible(root, selectors):
         for node in root.css(selector):
             text = node_text(node)
             if text and not _in_chrome(node):
@@ -400,8 +441,22 @@ def _container_blocks(nodes: Iterable[LexborNode], known: dict[LexborNode, list[
     space, as browsers do). ``known``: blocks already read, by container."""
     lines: list[str] = []
     for node in nodes:
-        lines += known[node] if node in known else blocks(node, drop=BODY_DROP)
+        lines += known[node] if node in known else _blocks(node)
     return tuple(lines)
+
+
+def _container_drop(node: LexborNode) -> tuple[str, ...]:
+    """The selectors of BODY_DROP that may match in the container (BODY_DROP_CLASSES). Class
+    names compare in lower case: quirks-mode pages match them so."""
+    classes: set[str] = set()
+    for element in (node, *node.css("[class]")):
+        classes.update((element.attributes.get("class") or "").lower().split())
+    return tuple(selector for selector, name in BODY_DROP_CLASSES if name is None or name in classes)
+
+
+def _blocks(node: LexborNode | None) -> list[str]:
+    """blocks() of an article container, BODY_DROP left out."""
+    return blocks(node, drop=_container_drop(node)) if node is not None else []
 
 
 def container_links(nodes: Iterable[LexborNode]) -> dict[str, str]:
@@ -450,7 +505,7 @@ def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
     """Teasers of the related-posts block, with their URL and shown date."""
     if _none_match(tree, RELATED):
         return ()
-    root = next(node for selector in RELATED for node in tree.css(selector))
+    root = next(node for selector in _possible(tree, RELATED) for node in tree.css(selector))
     links: list[Link] = []
     for item in next((found for selector in RELATED_ITEMS if (found := root.css(selector))), []):
         anchor = next((node for selector in RELATED_TITLE if (node := item.css_first(selector))), None)
@@ -497,7 +552,7 @@ def _reject_k2(tree: LexborHTMLParser, item: LexborNode | None, known: dict[Lexb
     more = any(READ_MORE.match(node_text(link) or "") for link in (intro or item).css("a"))
     if more or item.css_first("a.k2ReadMore") is not None:
         raise NotAnArticle("a teaser-only page: the full text is not on CCME (old Joomla + K2 item)")
-    teaser = blocks(intro, drop=BODY_DROP)
+    teaser = _blocks(intro)
     if intro is not None:
         known[intro] = teaser
     if len(teaser) <= 1:

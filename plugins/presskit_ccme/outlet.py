@@ -791,6 +791,10 @@ MAY_LEAVE_OUT = _union(
     )
 )
 
+# An end marker (group "end": the alternative tried first, so it wins when both match), else
+# a line that MAY_LEAVE_OUT matches: one match per block of an HTML page.
+END_OR_LEAVE = re.compile(f"(?P<end>{_union(END_MARKERS).pattern})|{MAY_LEAVE_OUT.pattern}")
+
 
 def _is_breadcrumb(text: str) -> bool:
     """BREADCRUMB, told first by its separator."""
@@ -1078,21 +1082,45 @@ def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[
     promos: list[Link] = []
     for line in zone:
         text = line.text
-        if MAY_LEAVE_OUT.match(text) is not None:  # most lines are paragraphs: none of these
-            if _is_chrome(text):
-                continue
-            if CAPTION.match(text) or BREADCRUMB.match(text):
-                continue
-            promo = PROMO.match(text)
-            if promo:
-                if promo["title"]:
-                    promos.append(Link(title=promo["title"]))
-                continue
+        # most lines are paragraphs: MAY_LEAVE_OUT rules them out at once
+        if MAY_LEAVE_OUT.match(text) is not None and _left_out(text, promos):
+            continue
         if line.bullet:
             if not keep_bullets and len(text.split()) <= 8:
                 continue  # a menu item
             text = text.lstrip("•◦▪‣·*- ").strip()
         if text:
+            paragraphs.append(text)
+    return paragraphs, promos
+
+
+def _left_out(text: str, promos: list[Link]) -> bool:
+    """Whether the body leaves a line out (chrome, caption, breadcrumb, promo link; a promo
+    goes to ``promos``). Only lines that MAY_LEAVE_OUT matches need asking."""
+    if _is_chrome(text) or CAPTION.match(text) or BREADCRUMB.match(text):
+        return True
+    promo = PROMO.match(text)
+    if promo and promo["title"]:
+        promos.append(Link(title=promo["title"]))
+    return promo is not None
+
+
+def _block_body(blocks: Sequence[str]) -> tuple[list[str], list[Link]]:
+    """``_body`` of a page's blocks up to the end of the body (``_end_of_body``), bullets
+    kept. Blocks are never menu bullets: one END_OR_LEAVE match per block tells an end
+    marker (where reading stops) from a line the body may leave out, in a single pass."""
+    zone: list[tuple[str, bool]] = []  # each block, and whether MAY_LEAVE_OUT matches it
+    for text in blocks:
+        found = END_OR_LEAVE.match(text)
+        if found is not None and found.group("end") is not None:
+            break
+        zone.append((text, found is not None))
+    while zone and zone[-1][0].lower() in FOOTER_HEADINGS:
+        zone.pop()
+    paragraphs: list[str] = []
+    promos: list[Link] = []
+    for text, may_leave in zone:
+        if text and not (may_leave and _left_out(text, promos)):
             paragraphs.append(text)
     return paragraphs, promos
 
@@ -1296,8 +1324,7 @@ def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
 def _extract_html(document: Document, outlet: CcmeOutlet) -> Article:
     """Metadata from the page; body, credits and promo links by the dump rules."""
     page = read_page(document)
-    lines = [Line(text) for text in page.blocks]
-    texts, promos = _body(lines[: _end_of_body(lines, 0, _end_marks(lines))], keep_bullets=True)
+    texts, promos = _block_body(page.blocks)
     tail = _split_tail(texts)
     body = _check_not_listing(tail.paragraphs)
     if not body:
