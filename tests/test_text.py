@@ -98,3 +98,32 @@ def test_clean_folds_every_space_and_drops_invisible_marks(text: str) -> None:
     visible = re.sub("[\u200b-\u200d\u2060\ufeff\u00ad]", "", unicodedata.normalize("NFC", text))
     reference = re.sub(r"\s+", " ", visible)
     assert clean(text) == reference.strip()
+
+
+def test_loose_phrase_is_found_near_its_anchor_in_any_spelling() -> None:
+    from presskit.text import LoosePhrase
+
+    phrase = LoosePhrase.of("Bienvenue dans l’espace commentaire", "ienvenue")
+    assert phrase.anchors == ("ienvenue", "IENVENUE")
+    assert phrase.found_in("menu\nBienvenue  dans l'espace commentaire\n")
+    assert phrase.found_in("BIENVENUE DANS L’ESPACE COMMENTAIRE")
+    assert phrase.pattern.search("BienVenue dans l'espace commentaire")
+    assert not phrase.found_in("BienVenue dans l'espace commentaire")  # no anchor: a spelling no page has
+    assert not phrase.found_in("Bienvenue dans l'espace commentaire", end=20)
+    assert not phrase.found_in("Bienvenue dans" + " " * 40 + "l'espace commentaire")  # beyond the window
+
+
+@given(before=st.text(_LETTERS, max_size=200), data=st.data())
+def test_loose_phrase_agrees_with_its_pattern_around_rendered_spellings(
+    before: str, data: st.DataObject
+) -> None:
+    from presskit.text import LoosePhrase
+
+    phrase = LoosePhrase.of("Cet article est une revue de presse tirée", "presse")
+    written = data.draw(
+        st.sampled_from(
+            ["Cet article est une revue de presse tirée", "CET ARTICLE EST UNE REVUE DE PRESSE TIREE"]
+        )
+    )
+    text = before + written + data.draw(st.text(_LETTERS, max_size=50))
+    assert phrase.found_in(text) == (phrase.pattern.search(text) is not None) is True

@@ -26,7 +26,7 @@ import attrs
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import parse_date, search_date
-from presskit.text import clean, fold, is_bullet, loose_pattern
+from presskit.text import LoosePhrase, clean, fold, is_bullet
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -190,40 +190,15 @@ SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 # the regex engine finds fast, while a pattern opening on a digit class is tried everywhere.
 _STAMP_HINT = re.compile(r"/\d{1,2}/\d{4}")
 # Phrases of the template (outlets.md [solid], Kiosque360 [probable]) found whatever their
-# case, accents, apostrophes and spacing. Loose patterns are slow to run over a whole text,
-# so each is tried only around a key word of its phrase, as rendered: in title case, found
-# by a substring search, or in capitals, found at each occurrence of a capital letter that
-# French text seldom holds (a one-character search runs many times faster than a word's).
-
-
-@attrs.frozen
-class _Phrase:
-    pattern: re.Pattern[str]
-    key: str  # a word of the phrase, as written in it
-    capital: str  # a rare capital letter of the key, to find the key in capitals
-    before: int  # characters the phrase may hold before the key
-    after: int  # characters the phrase may hold from the key on
-    weight: float
-
-    @classmethod
-    def of(cls, phrase: str, key: str, capital: str, weight: float) -> _Phrase:
-        """Spaces may be longer and letters may carry combining accents (a few at most):
-        the reach around the key allows for it."""
-        at = phrase.index(key)
-        before = at + (_PHRASE_SLACK if " " in phrase[:at] else 2)
-        return cls(loose_pattern(phrase), key, capital, before, len(phrase) - at + _PHRASE_SLACK, weight)
-
-    def window(self, at: int) -> tuple[int, int]:
-        """Where the phrase may lie when its key starts at ``at``."""
-        return max(at - self.before, 0), at + self.after
-
-
-_PHRASE_SLACK = 20
+# case, accents, apostrophes and spacing, around a key word as rendered (title case or
+# capitals), with the score each adds.
+_COMMENTS = LoosePhrase.of("Bienvenue dans l’espace commentaire", "ienvenue")
+_PRESS_REVIEW = LoosePhrase.of("Cet article est une revue de presse tirée", "presse")
+_KIOSQUE = LoosePhrase.of("Kiosque360", "iosque")  # the brand of the press review
+_PHRASE_SCORES = ((_COMMENTS, 0.35), (_PRESS_REVIEW, 0.2))
+_KIOSQUE_SCORE = 0.15
 # "360": the regex engine finds it faster than a substring test does (its digits are rare).
 _BRAND_DIGITS = re.compile("360")
-_COMMENTS = _Phrase.of("Bienvenue dans l’espace commentaire", "ienvenue", "V", 0.35)
-_PRESS_REVIEW = _Phrase.of("Cet article est une revue de presse tirée", "presse", "R", 0.2)
-_KIOSQUE = _Phrase.of("Kiosque360", "iosque", "Q", 0.15)  # the brand of the press review
 # A line opening on an overline word, for the glued overline (told by _split_overline).
 # The pattern opens on the newline, a literal the engine finds fast, and branches on the
 # words' first letter; the words are also given decomposed, as clean() would compose them.
@@ -254,16 +229,16 @@ def score_text(document: Document) -> float:
             score += 0.3  # Drupal repeats the article's date line at the end
         if any(_between_header_and_body(text, start, end) for (start, end), _ in dated):
             score += 0.2
-    for phrase in (_COMMENTS, _PRESS_REVIEW):
+    for phrase, weight in _PHRASE_SCORES:
         if score >= 1.0:
             return 1.0
-        if _has_phrase(text, phrase):
-            score += phrase.weight
+        if phrase.found_in(text):
+            score += weight
     if score >= 1.0:
         return 1.0
     brand = _BRAND_DIGITS.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
-    if brand and _has_phrase(text, _KIOSQUE):
-        score += _KIOSQUE.weight
+    if brand and _KIOSQUE.found_in(text):
+        score += _KIOSQUE_SCORE
     if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
         score += 0.15
     if brand and any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
@@ -301,26 +276,6 @@ def _lines_with(text: str, literal: str) -> list[str]:
         lines.append(clean(text[start:end]))
         at = text.find(literal, end)
     return lines
-
-
-def _has_phrase(text: str, phrase: _Phrase) -> bool:
-    """True when the phrase is in the text, found around its key word."""
-    return any(phrase.pattern.search(text, *phrase.window(at)) for at in _key_starts(text, phrase))
-
-
-def _key_starts(text: str, phrase: _Phrase) -> Iterator[int]:
-    """Where the phrase's key word starts, as written, then in capitals."""
-    at = text.find(phrase.key)
-    while at >= 0:
-        yield at
-        at = text.find(phrase.key, at + 1)
-    word = phrase.key.upper()
-    offset = word.index(phrase.capital)
-    at = text.find(phrase.capital)
-    while at >= 0:
-        if at >= offset and text.startswith(word, at - offset):
-            yield at - offset
-        at = text.find(phrase.capital, at + 1)
 
 
 def _between_header_and_body(text: str, start: int, end: int) -> bool:

@@ -100,8 +100,8 @@ class Outlet(abc.ABC):
         by the core). Must never raise, and must be cheap: every outlet scores every
         document that comes without a URL, so a detector's cost is paid for pages of
         all the other outlets too. Search the raw :attr:`Document.text` for literals
-        (``in``) and fixed phrases (:func:`presskit.text.loose_pattern`, ideally only
-        around a literal that the phrase holds), read bounded windows of lines where
+        (``in``) and fixed phrases (:class:`presskit.text.LoosePhrase`: a loose pattern
+        run only around a literal the phrase holds), read bounded windows of lines where
         the template puts its marks, and never fold or clean the whole document.
         """
 

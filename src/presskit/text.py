@@ -7,9 +7,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+import attrs
+
 __all__ = [
     "BULLETS",
     "LANGUAGE_SAMPLE",
+    "LoosePhrase",
     "clean",
     "fold",
     "guess_language",
@@ -110,6 +113,54 @@ def loose_pattern(phrase: str) -> re.Pattern[str]:
         else:
             parts.append(re.escape(char) + ("[\u0300-\u036f]*" if char.isalpha() else ""))
     return re.compile("".join(parts), re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True)
+class LoosePhrase:
+    """A fixed phrase found in raw text as :func:`loose_pattern` finds it, but fast.
+
+    A loose pattern runs slowly over a whole page; a literal search runs in C. So the
+    phrase's ``anchors`` (a word of it in the spellings it is rendered in, such as title
+    case and capitals) are looked for first, and the loose pattern runs only in a window
+    around each anchor found.
+    """
+
+    pattern: re.Pattern[str]
+    """The phrase's :func:`loose_pattern`."""
+
+    anchors: tuple[str, ...]
+    """Literals that some spelling of the phrase holds; the phrase is sought only near them."""
+
+    before: int
+    """Characters the phrase may span before the start of an anchor."""
+
+    after: int
+    """Characters the phrase may span from the start of an anchor on."""
+
+    @classmethod
+    def of(cls, phrase: str, anchor: str, *, slack: int = 20) -> LoosePhrase:
+        """The phrase, anchored on ``anchor`` (a part of it, as written in it) and on the
+        same in capitals. The window allows ``slack`` more characters on each side where
+        spaces may stretch, and two for combining accents where none lie before it."""
+        at = phrase.index(anchor)
+        before = at + (slack if " " in phrase[:at] else 2)
+        return cls(
+            pattern=loose_pattern(phrase),
+            anchors=tuple(dict.fromkeys((anchor, anchor.upper()))),
+            before=before,
+            after=len(phrase) - at + slack,
+        )
+
+    def found_in(self, text: str, end: int | None = None) -> bool:
+        """Whether ``text`` (its first ``end`` characters, if given) holds the phrase."""
+        stop = len(text) if end is None else min(end, len(text))
+        for anchor in self.anchors:
+            at = text.find(anchor, 0, stop)
+            while at != -1:
+                if self.pattern.search(text, max(at - self.before, 0), min(at + self.after, stop)):
+                    return True
+                at = text.find(anchor, at + 1, stop)
+        return False
 
 
 _SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
