@@ -110,3 +110,10 @@ def test_blocks_drop_bare_tags_custom_elements_and_the_container_itself() -> Non
     assert blocks(div, drop=["figure", "share-bar"]) == ["a", "b"]
     assert blocks(div) == ["a", "légende", "Partager", "b"]
     assert blocks(tree.css_first("figure"), drop=["figure"]) == []
+
+
+def test_blocks_end_a_block_at_each_table_row_and_drop_table_parts() -> None:
+    tree = LexborHTMLParser("<div><table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table></div>")
+    div = tree.css_first("div")
+    assert blocks(div) == ["ab", "c"]
+    assert blocks(div, drop=["tr"]) == []

@@ -178,27 +178,29 @@ def when(value: str | None) -> When | None:
     return parse_iso(value) or parse_date(value)
 
 
-@lru_cache(maxsize=1)
-def _tag_ids() -> tuple[int, frozenset[int]]:
-    """Lexbor's ids of text nodes and of the break elements (fixed for standard tags):
-    comparing ids is cheaper than building each node's tag name."""
-    elements = "".join(f"<{tag}></{tag}>" for tag in sorted(_BREAK_TAGS))
-    body = LexborHTMLParser(f"<body>text{elements}</body>").body
-    assert body is not None and body.first_child is not None
-    return body.first_child.tag_id or 0, frozenset(node.tag_id or 0 for node in body.css("*"))
-
-
 _TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
 
 
 @lru_cache(maxsize=256)
 def _static_tag_id(tag: str) -> int | None:
-    """Lexbor's id of a standard tag name (the same in every document), else None."""
-    found = {
-        node.tag_id if (node := LexborHTMLParser(f"<body><{tag}></{tag}></body>").css_first(tag)) else None
-        for _ in range(2)  # a name lexbor does not know gets an id of its document's own
-    }
-    return found.pop() if len(found) == 1 else None
+    """Lexbor's id of a standard tag name (the same in every document), else None:
+    comparing ids is cheaper than building each node's tag name."""
+    # Table parts exist only inside a table; a name lexbor does not know gets an id of its
+    # document's own, so two documents tell a standard name from another.
+    for page in (f"<body><{tag}></{tag}></body>", f"<body><table><{tag}></{tag}></table></body>"):
+        found = {node.tag_id if (node := LexborHTMLParser(page).css_first(tag)) else None for _ in range(2)}
+        if found != {None}:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tag_ids() -> tuple[int, frozenset[int]]:
+    """Lexbor's ids of text nodes and of the break elements."""
+    body = LexborHTMLParser("<body>text</body>").body
+    assert body is not None and body.first_child is not None
+    breaks = (_static_tag_id(tag) for tag in _BREAK_TAGS)
+    return body.first_child.tag_id or 0, frozenset(tag_id for tag_id in breaks if tag_id is not None)
 
 
 @lru_cache(maxsize=64)  # outlets pass the same few lists of selectors, page after page
