@@ -91,6 +91,33 @@ def test_results_pickle(dummy_registry: presskit.Registry) -> None:
     assert back[0].to_dict()["input"] == "page-0001" and back[1].to_dict()["error"] == "UnknownOutlet"
 
 
+def test_a_result_travels_as_its_json_record(dummy_registry: presskit.Registry) -> None:
+    (result,) = run([page(2)], registry=dummy_registry)
+    assert result.article is not None
+    back = pickle.loads(pickle.dumps(result))
+    # The Article is rebuilt from the record only when it is read; the record is not re-encoded.
+    assert back._article is None and back.record_json() == result.record_json()
+    assert back.record() == result.record() and back.ok
+    assert back.article == result.article and repr(back.article) == repr(result.article)
+    assert back == result and repr(back) == repr(result)
+
+
+def test_a_result_holds_an_article_or_an_error_and_stays_as_built(
+    dummy_registry: presskit.Registry,
+) -> None:
+    with pytest.raises(ValueError, match="either an article or an error"):
+        Result(input="a")
+    (result,) = run([page(3)], registry=dummy_registry)
+    with pytest.raises(ValueError, match="either an article or an error"):
+        Result(input="a", article=result.article, error=ExtractionError("x"))
+    with pytest.raises(AttributeError, match="immutable"):
+        result.error = ExtractionError("x")
+    failed = Result(input="b", error=ExtractionError("x"))
+    assert not failed.ok and failed.article is None
+    with pytest.raises(AssertionError):
+        failed.record_json()
+
+
 def test_batches_are_bounded_by_count_and_bytes() -> None:
     sizes = [len(b) for b in batched((page(n) for n in range(10)), 4)]
     assert sizes == [4, 4, 2]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -137,6 +137,19 @@ def test_weekdays_listed_monday_first() -> None:
 def test_parse_iso(value: str, expected: str) -> None:
     parsed = parse_iso(value)
     assert parsed is not None and parsed.isoformat() == expected
+
+
+def test_parse_iso_gives_moroccos_zone_back_to_moroccos_offset() -> None:
+    # Same instant and same ISO text either way, but a time read from metadata must be the
+    # same value as one the text rules build, whose zone is Africa/Casablanca.
+    summer, utc = parse_iso("2022-06-08T14:20:00+01:00"), parse_iso("2022-06-08T13:20:00Z")
+    assert isinstance(summer, datetime) and isinstance(utc, datetime)
+    assert summer.tzinfo == casablanca() and summer.isoformat() == "2022-06-08T14:20:00+01:00"
+    assert utc.tzinfo == timezone.utc and utc == summer
+    # During Ramadan 2022 Morocco was on UTC+0: +01:00 is then not Morocco's offset.
+    ramadan = parse_iso("2022-04-20T10:00:00+01:00")
+    assert isinstance(ramadan, datetime) and ramadan.tzinfo != casablanca()
+    assert ramadan.isoformat() == "2022-04-20T10:00:00+01:00"
 
 
 def test_parse_iso_rejects_garbage() -> None:

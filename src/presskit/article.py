@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
+
+from presskit.zone import in_casablanca
 
 __all__ = ["Article", "Image", "Link", "When"]
 
@@ -76,24 +76,11 @@ def _when_to_str(value: When | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-@cache
-def _casablanca() -> ZoneInfo:
-    return ZoneInfo("Africa/Casablanca")
-
-
 def _when_from_str(value: str | None) -> When | None:
     if value is None:
         return None
     if "T" in value:
-        moment = datetime.fromisoformat(value)
-        # ISO 8601 keeps the offset only. Give Morocco's zone back when that wall time has this
-        # offset in Morocco: in the hour a clock change repeats or skips, Python never finds a
-        # zone-aware datetime equal to an offset-aware one, so the record would not round-trip.
-        for fold in (0, 1):
-            local = moment.replace(tzinfo=_casablanca(), fold=fold)
-            if moment.tzinfo is not None and local.utcoffset() == moment.utcoffset():
-                return local
-        return moment
+        return in_casablanca(datetime.fromisoformat(value))
     return date.fromisoformat(value)
 
 

@@ -21,7 +21,15 @@ from presskit.inputs import iter_sources
 from presskit.pipeline import resolve_jobs, run
 from presskit.progress import Progress, Tally
 from presskit.registry import PluginWarning, Registry, default_registry
-from presskit.writers import BINARY_FORMATS, FORMATS, check_format, dumps, make_writer
+from presskit.writers import (
+    BINARY_FORMATS,
+    FORMATS,
+    JsonLinesWriter,
+    JsonWriter,
+    check_format,
+    dumps,
+    make_writer,
+)
 
 __all__ = ["build_parser", "main"]
 
@@ -190,7 +198,9 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
                 with guard.writing():
                     tally.add(result)
                     progress.update(result)
-                    if result.ok:
+                    if result.ok and isinstance(writer, (JsonLinesWriter, JsonWriter)):
+                        writer.write_json(result.record_json())  # encoded once, maybe by a worker
+                    elif result.ok:
                         writer.write(result.record())
                     else:
                         if not args.quiet:

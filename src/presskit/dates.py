@@ -20,12 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, time
-from functools import cache
-from zoneinfo import ZoneInfo
 
 import attrs
 
 from presskit.article import When
+from presskit.zone import casablanca, in_casablanca
 
 __all__ = [
     "ARABIC_MONTHS",
@@ -41,8 +40,6 @@ __all__ = [
     "parse_time",
     "search_date",
 ]
-
-TIMEZONE = "Africa/Casablanca"
 
 MONTHS: dict[str, int] = {
     "janvier": 1, "janv": 1, "jan": 1,
@@ -110,12 +107,6 @@ _ISO = re.compile(
     r"(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<time>\d\d:\d\d(?::\d\d(?:\.\d+)?)?)"
     r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
 )
-
-
-@cache
-def casablanca() -> ZoneInfo:
-    """The Africa/Casablanca zone (loaded on first use)."""
-    return ZoneInfo(TIMEZONE)
 
 
 def local_datetime(day: date, hour: int, minute: int = 0) -> datetime:
@@ -213,8 +204,9 @@ def parse_date(text: str) -> When | None:
 def parse_iso(value: str) -> When | None:
     """Parse an ISO 8601 value from HTML metadata (``datetime`` attributes, JSON-LD).
 
-    A value with an offset keeps it; a naive time is taken as Morocco's local time;
-    a bare day stays a date. Returns None when ``value`` is not ISO 8601.
+    A value with an offset keeps it (in Morocco's zone when the offset is Morocco's at
+    that time: see :func:`presskit.zone.in_casablanca`); a naive time is taken as
+    Morocco's local time; a bare day stays a date. Returns None when ``value`` is not ISO 8601.
     """
     m = _ISO.fullmatch(value.strip())
     if m is None:
@@ -231,7 +223,7 @@ def parse_iso(value: str) -> When | None:
         return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=casablanca())
-    return moment
+    return in_casablanca(moment)
 
 
 _BARE_TIME = re.compile(rf"\s*{_TIME}\s*")

@@ -17,13 +17,14 @@ import os
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
-import attrs
+import orjson
 
 from presskit.api import extract_document, make_document
 from presskit.article import Article
 from presskit.errors import ExtractionError, PresskitError
 from presskit.inputs import INPUT_SUFFIXES, Source, iter_items, iter_sources
 from presskit.registry import Registry, default_registry
+from presskit.writers import dumps
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -36,41 +37,107 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
 class Result:
     """What one source gave: an Article, or the error that explains why not.
 
     Results pickle (errors included), so they travel back from worker processes and
-    through Dask or Spark as they are.
+    through Dask or Spark as they are. A successful Result travels as its JSON record,
+    which costs the receiving process far less than rebuilding the Article: the Article
+    is built again only when :attr:`article` is read, and :meth:`record_json` hands the
+    record to a JSON writer without encoding it twice.
     """
+
+    __slots__ = ("_article", "_json", "error", "input")
 
     input: str
     """The source's label."""
 
-    article: Article | None = None
-    """The extracted article, on success."""
-
-    error: PresskitError | None = None
+    error: PresskitError | None
     """The reason there is no article, on failure."""
+
+    _article: Article | None
+    _json: str | None
+
+    def __init__(
+        self,
+        *,
+        input: str,  # noqa: A002 - the attribute's name
+        article: Article | None = None,
+        error: PresskitError | None = None,
+    ) -> None:
+        if (article is None) == (error is None):
+            raise ValueError("a Result holds either an article or an error")
+        self._set(input=input, error=error, _article=article, _json=None)
+
+    @classmethod
+    def from_record_json(cls, label: str, text: str) -> Result:
+        """The Result of a success known by its JSON record (:meth:`record_json`), for ``label``."""
+        result = cls.__new__(cls)
+        result._set(input=label, error=None, _article=None, _json=text)
+        return result
+
+    def _set(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Result is immutable: cannot set {name!r}")
+
+    @property
+    def article(self) -> Article | None:
+        """The extracted article, on success."""
+        if self._article is None and self._json is not None:
+            self._set(_article=Article.from_dict(orjson.loads(self._json)))
+        return self._article
 
     @property
     def ok(self) -> bool:
         """True when an Article was extracted."""
-        return self.article is not None
+        return self.error is None
 
     def record(self) -> dict[str, Any]:
         """The output record of a success: ``Article.to_dict()`` plus ``"input"``."""
-        assert self.article is not None
-        return {**self.article.to_dict(), "input": self.input}
+        if self._article is None:
+            assert self._json is not None, "a failed Result has no record"
+            record: dict[str, Any] = orjson.loads(self._json)
+            return record
+        return {**self._article.to_dict(), "input": self.input}
+
+    def record_json(self) -> str:
+        """:meth:`record` as compact JSON (see :func:`presskit.writers.dumps`), encoded once."""
+        if self._json is None:
+            self._set(_json=dumps(self.record()))
+        assert self._json is not None
+        return self._json
 
     def error_record(self) -> dict[str, Any]:
         """The ``{input, error, reason}`` record of a failure."""
-        assert self.error is not None
+        assert self.error is not None, "a successful Result has no error record"
         return {"input": self.input, "error": type(self.error).__name__, "reason": self.error.reason}
 
     def to_dict(self) -> dict[str, Any]:
         """Either record, as plain data: :meth:`record` on success, else :meth:`error_record`."""
         return self.record() if self.ok else self.error_record()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.error is not None:
+            return (_failed, (self.input, self.error))
+        return (Result.from_record_json, (self.input, self.record_json()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self.input, self.error, self.article) == (other.input, other.error, other.article)
+
+    __hash__ = None  # type: ignore[assignment]  # equal Results may differ in what they cached
+
+    def __repr__(self) -> str:
+        what = f"error={self.error!r}" if self.error is not None else f"article={self.article!r}"
+        return f"Result(input={self.input!r}, {what})"
+
+
+def _failed(label: str, error: PresskitError) -> Result:
+    return Result(input=label, error=error)
 
 
 def process(source: Source, *, outlet: str | None = None, registry: Registry | None = None) -> Result:
