@@ -8,8 +8,8 @@ Run from the repository root, after ``pip install -e '.[bench]'``::
 The corpora are generated from presskit's own invented cases (see ``corpus.py``) in a
 temporary folder. Every measurement runs in a fresh process that reads the files,
 extracts them and writes JSON Lines records to /dev/null, as ``presskit extract``
-does; its peak memory is the maximum resident size of that process (and, with
-workers, of the largest worker).
+does (with workers, they encode the records); its peak memory is the maximum
+resident size of that process (and, with workers, of the largest worker).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def measure_presskit(folder: str, jobs: int) -> dict[str, Any]:
         for result in run(iter_sources([folder]), jobs=jobs):
             if result.ok:
                 articles += 1
-                writer.write(result.record())
+                writer.write_json(result.record_json())
             else:
                 failures += 1
         writer.close()

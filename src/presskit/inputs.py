@@ -121,7 +121,7 @@ def _path_sources(path: Path, url: str | None) -> Iterator[Source]:
             dirs.sort()
             for name in sorted(files):
                 if _is_input_file(name):
-                    yield from _file_sources(str(Path(root) / name), url=None)
+                    yield from _file_sources(os.path.join(root, name), url=None)  # noqa: PTH118 - a str is what Source keeps
         return
     yield from _file_sources(str(path), url=url)
 
