@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import attrs
-from warcio.archiveiterator import ArchiveIterator
 
 from presskit.api import read_file
 from presskit.document import Kind
@@ -183,6 +182,9 @@ def _is_page_record(record: Any) -> bool:
 
 
 def _warc_records(stream: IO[bytes], label: str) -> Iterator[Source]:
+    # Imported here: warcio costs every process that starts presskit a few milliseconds.
+    from warcio.archiveiterator import ArchiveIterator
+
     records = ArchiveIterator(stream)
     offset: int | None = None
     try:
