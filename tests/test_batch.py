@@ -99,7 +99,7 @@ def test_a_result_travels_as_its_json_record(dummy_registry: presskit.Registry) 
     assert back._article is None and back.record_json() == result.record_json()
     assert back.record() == result.record() and back.ok
     assert back.article == result.article and repr(back.article) == repr(result.article)
-    assert back == result and repr(back) == repr(result)
+    assert back == result and repr(back) == repr(result) and hash(back) == hash(result)
 
 
 def test_a_result_holds_an_article_or_an_error_and_stays_as_built(

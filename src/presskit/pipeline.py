@@ -129,7 +129,8 @@ class Result:
             return NotImplemented
         return (self.input, self.error, self.article) == (other.input, other.error, other.article)
 
-    __hash__ = None  # type: ignore[assignment]  # equal Results may differ in what they cached
+    def __hash__(self) -> int:
+        return hash((self.input, self.error, self.article))
 
     def __repr__(self) -> str:
         what = f"error={self.error!r}" if self.error is not None else f"article={self.article!r}"
