@@ -49,9 +49,13 @@ def measure_presskit(folder: str, jobs: int) -> dict[str, Any]:
     """Extract every file of ``folder`` with ``jobs`` processes; records go to /dev/null."""
     from presskit.inputs import iter_sources
     from presskit.pipeline import run
+    from presskit.registry import default_registry
     from presskit.writers import JsonLinesWriter
 
     start = time.perf_counter()
+    # As `presskit extract` does: the registry is built first, in this process; worker
+    # processes forked from it (Linux) then find it built.
+    default_registry()
     articles = failures = 0
     with Path(os.devnull).open("w", encoding="utf-8") as sink:
         writer = JsonLinesWriter(sink)
