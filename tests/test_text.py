@@ -127,3 +127,10 @@ def test_loose_phrase_agrees_with_its_pattern_around_rendered_spellings(
     )
     text = before + written + data.draw(st.text(_LETTERS, max_size=50))
     assert phrase.found_in(text) == (phrase.pattern.search(text) is not None) is True
+
+
+@given(st.text(st.sampled_from("ab é\u0301\u00a0\t\n\u200b\u00ad\u2028\x85\u3000\u202f \0")))
+def test_clean_parts_is_clean_of_each_part(text: str) -> None:
+    from presskit.text import clean, clean_parts
+
+    assert clean_parts(text, "\0") == [line for part in text.split("\0") if (line := clean(part))]

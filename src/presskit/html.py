@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit.article import Image, When
 from presskit.dates import parse_date, parse_iso
-from presskit.text import clean
+from presskit.text import clean, clean_parts
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -272,9 +272,7 @@ def blocks(node: LexborNode | None, *, drop: Iterable[str] = (), flatten: Iterab
     flat = {element.mem_id for element in node.css(flatten)} if flatten else set()
     if node.mem_id in flat:
         return [text] if (text := clean(node.text(separator=" "))) else []
-    text = "".join(_texts(node, skip, flat, skip_tags))
-    # Most pieces between breaks are source indentation: skip them before cleaning.
-    return [line for part in text.split(_BREAK) if part and not part.isspace() and (line := clean(part))]
+    return clean_parts("".join(_texts(node, skip, flat, skip_tags)), _BREAK)
 
 
 def images(root: LexborNode | None, *, base: str | None = None) -> tuple[Image, ...]:

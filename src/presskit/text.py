@@ -14,6 +14,7 @@ __all__ = [
     "LANGUAGE_SAMPLE",
     "LoosePhrase",
     "clean",
+    "clean_parts",
     "fold",
     "guess_language",
     "is_bullet",
@@ -51,15 +52,41 @@ def _clean(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text if text.isascii() else unicodedata.normalize("NFC", text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        # a few substring searches are cheaper than a substitution that finds nothing
-        if any(char in text for char in _INVISIBLE_CHARS):
-            text = _INVISIBLE.sub("", text)
+        text = _unmarked(text)
     # str.split() splits on exactly the characters that _SPACES matches (Unicode whitespace).
     return " ".join(text.split())
 
 
+def _unmarked(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    # a few substring searches are cheaper than a substitution that finds nothing
+    if any(char in text for char in _INVISIBLE_CHARS):
+        text = _INVISIBLE.sub("", text)
+    return text
+
+
 _clean_memo = lru_cache(maxsize=1 << 14)(_clean)
+
+
+def clean_parts(text: str, separator: str) -> list[str]:
+    """``text`` split on ``separator``, each part passed through :func:`clean`, empty
+    parts dropped: one normalisation for the whole text instead of one per part.
+
+    ``separator`` must be a character that is neither whitespace nor changed by NFC
+    normalisation (a control character such as NUL).
+    """
+    if not text.isascii():
+        text = _unmarked(text)
+    lines = []
+    for part in text.split(separator):
+        if not part or part.isspace():
+            continue
+        # as in _clean: most parts have single inner spaces only, and nothing to fold
+        if part.isprintable() and "  " not in part and part[0] != " " and part[-1] != " ":
+            lines.append(part)
+        else:
+            lines.append(" ".join(part.split()))
+    return lines
 
 
 def fold(text: str) -> str:
