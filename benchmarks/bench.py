@@ -10,6 +10,10 @@ temporary folder. Every measurement runs in a fresh process that reads the files
 extracts them and writes JSON Lines records to /dev/null, as ``presskit extract``
 does (with workers, they encode the records); its peak memory is the maximum
 resident size of that process (and, with workers, of the largest worker).
+
+With N jobs, N independent one-job processes also run side by side, each on a slice
+of the corpus: their throughput is the most N workers could reach on this machine
+(cores that share caches, memory bandwidth or a hypervisor's time give less than N×).
 """
 
 from __future__ import annotations
@@ -45,8 +49,11 @@ def _peak_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
-def measure_presskit(folder: str, jobs: int) -> dict[str, Any]:
-    """Extract every file of ``folder`` with ``jobs`` processes; records go to /dev/null."""
+def measure_presskit(folder: str, jobs: int, part: tuple[int, int] = (0, 1)) -> dict[str, Any]:
+    """Extract every file of ``folder`` with ``jobs`` processes; records go to /dev/null.
+
+    ``part`` ``(k, n)`` takes the k-th of n interleaved slices of the folder's files only.
+    """
     from presskit.inputs import iter_sources
     from presskit.pipeline import run
     from presskit.registry import default_registry
@@ -59,7 +66,9 @@ def measure_presskit(folder: str, jobs: int) -> dict[str, Any]:
     articles = failures = 0
     with Path(os.devnull).open("w", encoding="utf-8") as sink:
         writer = JsonLinesWriter(sink)
-        for result in run(iter_sources([folder]), jobs=jobs):
+        k, n = part
+        inputs = [folder] if n == 1 else [str(path) for path in sorted(Path(folder).iterdir())[k::n]]
+        for result in run(iter_sources(inputs), jobs=jobs):
             if result.ok:
                 articles += 1
                 writer.write_json(result.record_json())
@@ -104,6 +113,27 @@ def _in_subprocess(*args: str) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
+def _independent(jobs: int, folder: str) -> dict[str, Any]:
+    """``jobs`` one-job processes at once, each on a slice of ``folder``: what the machine
+    gives when nothing is shared, the ceiling of what ``jobs`` workers can reach."""
+    command = [sys.executable, __file__, "--measure", "presskit", "1", folder]
+    running = [
+        subprocess.Popen([*command, "--part", f"{k}/{jobs}"], stdout=subprocess.PIPE, text=True)
+        for k in range(jobs)
+    ]
+    results = [json.loads(process.communicate()[0]) for process in running]
+    if any(process.returncode for process in running):
+        raise RuntimeError("a measuring process failed")
+    return {
+        "documents": sum(result["documents"] for result in results),
+        "failures": sum(result["failures"] for result in results),
+        # Each process times itself after its imports; they run side by side.
+        "seconds": max(result["seconds"] for result in results),
+        "peak_mib": max(result["peak_mib"] for result in results),
+        "worker_peak_mib": None,
+    }
+
+
 def _cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -126,12 +156,14 @@ def main() -> None:
         "--keep", metavar="DIR", help="write the corpora to DIR/text and DIR/html, and keep them"
     )
     parser.add_argument("--measure", nargs=3, metavar=("WHAT", "ARG", "FOLDER"), help=argparse.SUPPRESS)
+    parser.add_argument("--part", default="0/1", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.measure:
         what, arg, folder = args.measure
         if what == "presskit":
-            result = measure_presskit(folder, int(arg))
+            k, n = (int(number) for number in args.part.split("/"))
+            result = measure_presskit(folder, int(arg), (k, n))
         else:
             result = measure_trafilatura(folder, arg)
         print(json.dumps(result))
@@ -153,6 +185,9 @@ def main() -> None:
             for jobs in sorted({1, args.jobs}):
                 name = f"presskit, {label}, {jobs} job{'s' * (jobs > 1)}"
                 rows.append((name, _in_subprocess("presskit", str(jobs), str(folder))))
+            if args.jobs > 1:
+                name = f"{args.jobs} independent 1-job processes, {label}"
+                rows.append((name, _independent(args.jobs, str(folder))))
         if not args.no_trafilatura:
             for mode in ("fast", "default"):
                 name = f"trafilatura {mode}, HTML pages"
@@ -173,8 +208,12 @@ def main() -> None:
     print()
     for label in ("text dumps", "HTML pages"):
         one, many = rates[f"presskit, {label}, 1 job"], rates.get(f"presskit, {label}, {args.jobs} jobs")
-        if many:
-            print(f"{label}: {args.jobs} jobs are {many / one:.2f}× one job")
+        ceiling = rates.get(f"{args.jobs} independent 1-job processes, {label}")
+        if many and ceiling:
+            print(
+                f"{label}: {args.jobs} jobs are {many / one:.2f}× one job; {args.jobs} independent"
+                f" processes on slices of the corpus, {ceiling / one:.2f}×"
+            )
     html_one = rates["presskit, HTML pages, 1 job"]
     for mode in ("fast", "default"):
         other = rates.get(f"trafilatura {mode}, HTML pages")
