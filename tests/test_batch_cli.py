@@ -122,6 +122,23 @@ def test_warc_jsonl_and_stdin_inputs(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_json_writers_write_the_same_to_text_and_binary_streams(fmt: str) -> None:
+    from presskit.writers import make_writer
+
+    (result,) = presskit.extract_many([EXAMPLE])
+    record = {**result.record(), "title": "Écrit « tel quel »"}
+    text, binary = io.StringIO(), io.BytesIO()
+    for stream in (text, binary):
+        writer = make_writer(fmt, stream)
+        writer.write(record)
+        writer.write_json(result.record_json())  # type: ignore[attr-defined]
+        writer.close()
+    assert binary.getvalue().decode("utf-8") == text.getvalue()
+    records = [json.loads(line) for line in text.getvalue().splitlines()] if fmt == "jsonl" else None
+    assert (records or json.loads(text.getvalue())) == [record, result.record()]
+
+
 def test_csv_flattens_lists(tmp_path: Path) -> None:
     done = cli("extract", str(EXAMPLE), str(EXAMPLE), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode())))

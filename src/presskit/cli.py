@@ -199,7 +199,8 @@ def _extract(args: argparse.Namespace, registry: Registry) -> int:
                     tally.add(result)
                     progress.update(result)
                     if result.ok and isinstance(writer, (JsonLinesWriter, JsonWriter)):
-                        writer.write_json(result.record_json())  # encoded once, maybe by a worker
+                        # encoded once (by a worker, with --jobs) and written as it is
+                        writer.write_json(result.record_json())
                     elif result.ok:
                         writer.write(result.record())
                     else:

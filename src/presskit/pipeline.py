@@ -24,7 +24,7 @@ from presskit.article import Article
 from presskit.errors import ExtractionError, PresskitError
 from presskit.inputs import INPUT_SUFFIXES, Source, iter_items, iter_sources
 from presskit.registry import Registry, default_registry
-from presskit.writers import dumps
+from presskit.writers import dumpb
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -56,7 +56,7 @@ class Result:
     """The reason there is no article, on failure."""
 
     _article: Article | None
-    _json: str | None
+    _json: bytes | None
 
     def __init__(
         self,
@@ -70,10 +70,10 @@ class Result:
         self._set(input=input, error=error, _article=article, _json=None)
 
     @classmethod
-    def from_record_json(cls, label: str, text: str) -> Result:
+    def from_record_json(cls, label: str, data: bytes) -> Result:
         """The Result of a success known by its JSON record (:meth:`record_json`), for ``label``."""
         result = cls.__new__(cls)
-        result._set(input=label, error=None, _article=None, _json=text)
+        result._set(input=label, error=None, _article=None, _json=data)
         return result
 
     def _set(self, **values: object) -> None:
@@ -103,10 +103,10 @@ class Result:
             return record
         return {**self._article.to_dict(), "input": self.input}
 
-    def record_json(self) -> str:
-        """:meth:`record` as compact JSON (see :func:`presskit.writers.dumps`), encoded once."""
+    def record_json(self) -> bytes:
+        """:meth:`record` as compact UTF-8 JSON (:func:`presskit.writers.dumpb`), encoded once."""
         if self._json is None:
-            self._set(_json=dumps(self.record()))
+            self._set(_json=dumpb(self.record()))
         assert self._json is not None
         return self._json
 
