@@ -134,3 +134,10 @@ def test_clean_parts_is_clean_of_each_part(text: str) -> None:
     from presskit.text import clean, clean_parts
 
     assert clean_parts(text, "\0") == [line for part in text.split("\0") if (line := clean(part))]
+
+
+@given(st.lists(st.text(st.sampled_from("ab é\u0301\u00a0\t\u200b\u00ad "), max_size=400)))
+def test_clean_all_is_clean_of_each_line(lines: list[str]) -> None:
+    from presskit.text import clean, clean_all
+
+    assert clean_all(lines) == tuple(map(clean, lines))

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from presskit.text import clean
+from presskit.text import clean_all
 
 __all__ = ["Document", "Kind", "decode", "sniff_kind"]
 
@@ -173,4 +173,4 @@ class Document:
     def cleaned_lines(self) -> tuple[str, ...]:
         """:attr:`lines` each passed through :func:`presskit.text.clean`, blank ones kept
         (as ``""``) so that indexes match: cleaned once for every outlet's rules."""
-        return tuple(map(clean, self.lines))
+        return clean_all(self.lines)
