@@ -84,3 +84,18 @@ def test_canonical_link_wins_over_og_url_and_relative_ones_are_ignored() -> None
     assert url(og + '<link rel="canonical" href="https://a.ma/canon">') == "https://a.ma/canon"
     assert url('<link rel="canonical" href="/relative">' + og) == "https://b.ma/og"
     assert url('<link rel="stylesheet" href="https://a.ma/s.css">') is None
+
+
+def test_a_canonical_link_outside_the_head_still_wins() -> None:
+    from presskit.detection import url_of_html
+
+    og = '<meta property="og:url" content="https://b.ma/og">'
+    canonical = '<link rel="canonical" href="https://a.ma/canon">'
+    for page in (
+        f"<html><head>{og}</head><body><p>x</p>{canonical}</body></html>",
+        f"<html><head><title>t</title></head><body>{og}<p>x</p>{canonical}</body></html>",
+        f"<html><head>{og}</head><body><p>x</p></body></html>".replace(
+            "https://b.ma/og", "https://a.ma/canon"
+        ),
+    ):
+        assert url_of_html(Document.from_content(page)) == "https://a.ma/canon"

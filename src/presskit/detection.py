@@ -32,12 +32,20 @@ class Detection:
     """Why this outlet was chosen, in words."""
 
 
+_URL_ELEMENTS = 'link[rel="canonical"], meta[property="og:url"]'
+
+
 def url_of_html(document: Document) -> str | None:
     """The page's own URL from its canonical link or ``og:url``, for HTML documents."""
     if document.kind != "html":
         return None
-    # One walk for both; the canonical link wins over og:url wherever each stands.
-    found = document.tree.css('link[rel="canonical"], meta[property="og:url"]')
+    # One walk for both; the canonical link wins over og:url wherever each stands. Pages
+    # put them in <head>, a few dozen nodes: the whole page is read only when the head
+    # has no canonical link.
+    tree = document.tree
+    found = tree.head.css(_URL_ELEMENTS) if tree.head is not None else []
+    if not any(node.tag == "link" for node in found):
+        found = tree.css(_URL_ELEMENTS)
     for tag, attribute in (("link", "href"), ("meta", "content")):
         node = next((n for n in found if n.tag == tag), None)
         value = (node.attributes.get(attribute) or "").strip() if node else ""
