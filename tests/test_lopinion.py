@@ -609,7 +609,6 @@ def test_metas_read_in_one_query_agree_with_meta() -> None:
 
 
 def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
-    from presskit.text import clean
     from presskit_lopinion.outlet import _prepare
 
     raw = [
@@ -622,8 +621,9 @@ def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
         "Texte.",
     ]
     kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
-    assert _prepare(raw, [clean(line) for line in raw]) == kept
-    assert _prepare(["a", "", " b"], ["a", "", "b"]) == ["a", "b"]  # an indent alone is no bullet
+    assert _prepare(raw) == kept
+    assert _prepare(["a", "", " b"]) == ["a", "b"]  # an indent alone is no bullet
+    assert _prepare(["a", "\u200b", " \u00ad ", "b"]) == ["a", "b"]  # blank once cleaned
 
 
 @pytest.mark.parametrize(

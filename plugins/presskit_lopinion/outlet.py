@@ -670,14 +670,19 @@ class _Stamp:
 _BULLET_SIGNS = frozenset("•◦▪‣")  # what presskit.text.is_bullet finds unindented
 
 
-def _prepare(raw: Sequence[str], cleaned: Sequence[str]) -> list[str]:
+def _prepare(raw: Sequence[str]) -> list[str]:
     """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept.
 
-    ``cleaned`` holds the raw lines cleaned (``Document.cleaned_lines``)."""
+    ``raw`` holds the document's lines (``Document.lines``, right-stripped): blank ones are
+    skipped before cleaning, so a dump's many empty lines cost nothing (no outlet's
+    detector builds ``Document.cleaned_lines``, which would clean them all)."""
     texts: list[str] = []
     bullets: list[int] = []  # where bullet lines stand in texts (most dumps have none)
-    for line, text in zip(raw, cleaned, strict=True):
-        if not text:
+    for line in raw:
+        if not line:
+            continue
+        text = clean(line)
+        if not text:  # spaces or invisible marks only
             continue
         # a bullet opens with its sign or an indent: other lines need no closer look
         if (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line):
@@ -946,8 +951,8 @@ def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
 
 def _is_teaser_entry(body: list[str], layout: _Layout, teasers: int) -> bool:
     """A title/date/teaser entry of a listing rather than an article."""
-    words = sum(map(_words, body))
-    return len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2)
+    # the words are counted only for a body short enough to be an entry
+    return len(body) <= 2 and sum(map(_words, body)) < 70 and (layout.cut_by_date or teasers >= 2)
 
 
 def _is_teaser_page(lines: list[str], body: list[str], layout: _Layout) -> bool:
@@ -1193,7 +1198,7 @@ def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
     """Build the Article of a text dump, with or without its header lines."""
-    lines = _prepare(document.lines, document.cleaned_lines)
+    lines = _prepare(document.lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
     meta = _Meta()
