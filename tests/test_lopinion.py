@@ -639,7 +639,8 @@ def test_clean_body_drops_title_repeats_whatever_their_first_character(title: st
     """The first-character shortcut never keeps a line that folds to the title."""
     from presskit_lopinion import outlet as dump
 
-    kept = dump._clean_body([repeat, PARAGRAPH, "Le Maroca"], title, dump._Meta())
+    lines = [repeat, PARAGRAPH, "Le Maroca"]
+    kept = dump._clean_body(lines, dump._kinds(lines), title, dump._Meta())
     assert kept == [PARAGRAPH, "Le Maroca"]
 
 

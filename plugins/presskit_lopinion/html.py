@@ -499,8 +499,10 @@ class _Body:
 def _read_body(node: LexborNode | None, lines: list[str], title: str | None, base: str) -> _Body:
     """Body paragraphs of a container (rendered to ``lines``), cleaned like a dump's body."""
     meta_ = dump._Meta()
-    end = dump._end_of_body(lines, 0)
-    body = dump._trim_tail(dump._trim_start(dump._clean_body(lines[:end], title, meta_), meta_), meta_)
+    kinds = dump._kinds(lines)
+    end = dump._end_of_body(lines, kinds, 0)
+    cleaned = dump._clean_body(lines[:end], kinds[:end], title, meta_)
+    body = dump._trim_tail(dump._trim_start(cleaned, meta_), meta_)
     meta_.related = _with_urls(meta_.related, node, base)
     return _Body(paragraphs=tuple(body), meta=meta_, tags=dump._tags(lines, end))
 
@@ -618,7 +620,7 @@ def _related(page: _Page) -> list[Link]:
         lines = page.lines_of(box)
         if not lines or not dump.RELATED_HEADINGS.match(lines[0]):
             lines = ["Lire aussi", *lines]
-        links += _with_urls(dump._related(lines, 0), box, page.base)
+        links += _with_urls(dump._related(lines, dump._kinds(lines), 0), box, page.base)
     return links
 
 

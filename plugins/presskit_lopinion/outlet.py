@@ -712,15 +712,49 @@ _ANY_END = matches_any([p for p in END_MARKERS if p is not RIGHTS_FOOTER and p i
 RIGHTS_FOOTER_LENGTH = 120
 
 
-# Layout, body and related teasers test the same lines in turn: the tests of lines up to
-# MEMO_LENGTH characters are memoised (as presskit.text memoises clean and fold); longer
-# ones would fill the memo for little.
+# Layout, body and related teasers test the same lines in turn: each line is classified
+# once into bits (its kind), which the passes over a dump's lines read from a list built
+# once per document. Classes of lines up to MEMO_LENGTH characters are memoised (as
+# presskit.text memoises clean and fold: the template's lines recur page after page);
+# longer ones would fill the memo for little.
 MEMO_LENGTH = 300
+LINE_NOISE = 1  # dropped wherever it stands (_noise)
+LINE_END = 2  # ends the body (_end)
+LINE_DATED = 4  # a date line (_stamp finds one)
+LINE_PROSE = 8  # a full paragraph (_is_prose)
+STAMP_LENGTH = 120  # no date line is longer (see _stamp)
+
+
+def _classify(line: str) -> int:
+    """The line's class bits: LINE_NOISE, LINE_END, LINE_DATED and LINE_PROSE."""
+    kind = LINE_NOISE if _noise(line) else 0
+    if _end(line):
+        kind |= LINE_END
+    # _stamp's own guard, tested here: long lines and lines without digits are no date
+    if len(line) <= STAMP_LENGTH and DIGIT.search(line) and _stamp(line) is not None:
+        kind |= LINE_DATED
+    if _is_prose(line):
+        kind |= LINE_PROSE
+    return kind
+
+
+_kind_memo = lru_cache(maxsize=1 << 13)(_classify)
+
+
+def _kind(line: str) -> int:
+    """``_classify(line)``, memoised for lines up to MEMO_LENGTH characters."""
+    return _kind_memo(line) if len(line) <= MEMO_LENGTH else _classify(line)
+
+
+def _kinds(lines: Sequence[str]) -> list[int]:
+    """The class bits of each line, in order."""
+    memo, limit = _kind_memo, MEMO_LENGTH
+    return [memo(line) if len(line) <= limit else _classify(line) for line in lines]
 
 
 def _is_noise(line: str) -> bool:
     """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
-    return _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line)
+    return bool(_kind(line) & LINE_NOISE)
 
 
 def _noise(line: str) -> bool:
@@ -732,7 +766,7 @@ def _noise(line: str) -> bool:
 
 def _is_end(line: str) -> bool:
     """A line that ends the body: related heading, tags, comments, newsletter, footer."""
-    return _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
+    return bool(_kind(line) & LINE_END)
 
 
 def _end(line: str) -> bool:
@@ -743,10 +777,6 @@ def _end(line: str) -> bool:
     )
 
 
-_noise_memo = lru_cache(maxsize=4096)(_noise)
-_end_memo = lru_cache(maxsize=4096)(_end)
-
-
 def _names(text: str) -> tuple[str, ...]:
     """Split "A, B et C" into names."""
     return tuple(n for n in (clean(x).strip(" .,") for x in NAME_SPLIT.split(text)) if n)
@@ -755,7 +785,7 @@ def _names(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _stamp(line: str) -> _Stamp | None:
     """Parse a date line (plain, labelled, rubrique-prefixed, byline with date, new site)."""
-    if len(line) > 120 or not DIGIT.search(line):  # every date has digits (presskit.dates)
+    if len(line) > STAMP_LENGTH or not DIGIT.search(line):  # every date has digits (presskit.dates)
         return None
     m = NEW_SITE_DATE.match(line)
     if m:
@@ -807,9 +837,7 @@ def _title_like(line: str) -> bool:
         2 <= _words(line) <= 40
         and not line.endswith(ELLIPSIS)
         and not line.endswith(":")
-        and not _is_noise(line)
-        and not _is_end(line)
-        and _stamp(line) is None
+        and not _kind(line) & (LINE_NOISE | LINE_END | LINE_DATED)
         and _byline(line) is None
     )
 
@@ -867,7 +895,7 @@ def _skip_header(lines: list[str], start: int, stop: int, title: str | None) -> 
     return index, head
 
 
-def _inline_heading(lines: list[str], at: int) -> bool:
+def _inline_heading(lines: list[str], kinds: list[int], at: int) -> bool:
     """A bare "Lire aussi" heading one linked title inside the body, the text going on after it.
 
     Teasers after the heading alternate titles and teasers (or carry dates and ellipses);
@@ -875,27 +903,25 @@ def _inline_heading(lines: list[str], at: int) -> bool:
     """
     if not INLINE_HEADING.match(lines[at]) or at + 2 >= len(lines):
         return False
-    if not (_teaser_title(lines[at + 1]) and _is_prose(lines[at + 2])):
+    if not (_teaser_title(lines[at + 1]) and kinds[at + 2] & LINE_PROSE):
         return False
-    rest: list[str] = []
-    for line in lines[at + 2 :]:
-        if _is_end(line):
+    rest = prose = 0  # lines of the text going on, and of them paragraphs
+    for index in range(at + 2, len(lines)):
+        kind = kinds[index]
+        if kind & LINE_END:
             break
-        if _stamp(line) is not None or line.endswith(ELLIPSIS):
+        if kind & LINE_DATED or lines[index].endswith(ELLIPSIS):
             return False
-        if not _is_noise(line):
-            rest.append(line)
-    prose = sum(1 for line in rest if _is_prose(line))
-    return prose >= 2 and 2 * (len(rest) - prose) <= prose
+        if not kind & LINE_NOISE:
+            rest += 1
+            prose += 1 if kind & LINE_PROSE else 0
+    return prose >= 2 and 2 * (rest - prose) <= prose
 
 
-def _end_of_body(lines: list[str], start: int) -> int:
+def _end_of_body(lines: list[str], kinds: list[int], start: int) -> int:
     """Index of the first end marker from ``start`` (inline "Lire aussi" links excepted)."""
     for index in range(start, len(lines)):
-        line = lines[index]
-        # _is_end inlined: this loop runs over every line of every body
-        end = _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
-        if end and not _inline_heading(lines, index):
+        if kinds[index] & LINE_END and not _inline_heading(lines, kinds, index):
             return index
     return len(lines)
 
@@ -905,14 +931,14 @@ def _teaser_title(line: str) -> bool:
     return _title_like(line) and _words(line) <= 25 and not line.endswith(".")
 
 
-def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | None:
+def _teaser_cut(lines: list[str], kinds: list[int], start: int, end: int) -> tuple[int, bool] | None:
     """Where the body region stops at a full-line date, and whether teasers start there.
 
     Two full-line dates, or one with a short title above it, mean dated teasers of other
     articles; a lone date at the very end repeats the article's date (dropped); a lone
     date followed by text is a dated intertitle and stays in the body.
     """
-    dates = [i for i in range(start, end) if _stamp(lines[i]) is not None]
+    dates = [i for i in range(start, end) if kinds[i] & LINE_DATED]
     if not dates or (len(dates) == 1 and end - dates[0] > 3):
         return None
     first = dates[0]
@@ -920,19 +946,19 @@ def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | No
     return (first - 1 if titled else first), (titled or len(dates) >= 2)
 
 
-def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
+def _layout_at(lines: list[str], kinds: list[int], at: int, stamp: _Stamp) -> _Layout:
     title, head = _title_above(lines, at)
     if isinstance(stamp.when, date) and not isinstance(stamp.when, datetime) and at + 1 < len(lines):
         clock = parse_time(lines[at + 1])  # the time rendered on a line of its own [guess]
         if clock is not None:
             stamp = attrs.evolve(stamp, when=local_datetime(stamp.when, clock.hour, clock.minute))
             at += 1
-    end = _end_of_body(lines, at + 1)
+    end = _end_of_body(lines, kinds, at + 1)
     start, more = _skip_header(lines, at + 1, end, title)
     if title is None and start < end - 1 and _teaser_title(lines[start]):
         title = lines[start]  # a header written date first, title second [guess]
         start, more = _skip_header(lines, start + 1, end, title)
-    cut = _teaser_cut(lines, start, end)
+    cut = _teaser_cut(lines, kinds, start, end)
     return _Layout(
         title=title,
         stamp=stamp,
@@ -944,9 +970,10 @@ def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
     )
 
 
-def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
-    """The body region of a layout without its noise lines."""
-    return [line for line in lines[layout.start : layout.stop] if not _is_noise(line)]
+def _body_lines(lines: list[str], kinds: list[int], layout: _Layout) -> tuple[list[str], bool]:
+    """The body region of a layout without its noise lines, and whether it holds prose."""
+    kept = [i for i in range(layout.start, layout.stop) if not kinds[i] & LINE_NOISE]
+    return [lines[i] for i in kept], any(kinds[i] & LINE_PROSE for i in kept)
 
 
 def _is_teaser_entry(body: list[str], layout: _Layout, teasers: int) -> bool:
@@ -975,9 +1002,11 @@ def _is_brief(lines: list[str], body: list[str], layout: _Layout) -> bool:
     )
 
 
-def _find_layout(lines: list[str]) -> _Layout | None:
+def _find_layout(lines: list[str], kinds: list[int]) -> _Layout | None:
     """The article's header, or None; raise for listings, teaser pages and empty articles."""
-    stamps = [(i, s) for i, s in ((i, _stamp(line)) for i, line in enumerate(lines)) if s is not None]
+    stamps = [
+        (i, s) for i, kind in enumerate(kinds) if kind & LINE_DATED and (s := _stamp(lines[i])) is not None
+    ]
     teasers = 0
     teaser_page = empty = False
     brief: _Layout | None = None
@@ -986,11 +1015,11 @@ def _find_layout(lines: list[str]) -> _Layout | None:
     for index, stamp in stamps[:MAX_STAMPS]:
         if stamp.updated:
             continue
-        layout = _layout_at(lines, index, stamp)
-        body = _body_lines(lines, layout)
+        layout = _layout_at(lines, kinds, index, stamp)
+        body, prose = _body_lines(lines, kinds, layout)
         if _is_teaser_entry(body, layout, teasers):
             teasers += 1
-        elif any(_is_prose(line) for line in body):
+        elif prose:
             return layout
         elif brief is None and _is_brief(lines, body, layout):
             brief = layout
@@ -1095,15 +1124,14 @@ def _trim_start(body: list[str], meta: _Meta) -> list[str]:
     return body
 
 
-def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[str]:
+def _clean_body(lines: Sequence[str], kinds: Sequence[int], title: str | None, meta: _Meta) -> list[str]:
     """Drop noise and title repeats; move inline "Lire aussi" links to the related list."""
     body: list[str] = []
     linked = False  # the line after a bare "Lire aussi" heading is the linked title
     title_key = None if title is None else _same_key(title)
     unlike: frozenset[str] = frozenset() if title_key is None else _cannot_open(title_key)
-    for line in lines:
-        # _is_noise inlined: this loop runs over every line of every body
-        if _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line):
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind & LINE_NOISE:
             continue
         if title_key is not None and line[:1] not in unlike and _same_key(line) == title_key:
             continue
@@ -1118,19 +1146,29 @@ def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[st
     return body
 
 
-def _related(lines: Sequence[str], start: int) -> list[Link]:
+def _related(lines: Sequence[str], kinds: Sequence[int], start: int) -> list[Link]:
     """Teasers after a related heading: titles, with the dates shown next to them."""
     links: list[Link] = []
     pending: When | None = None
-    heading = next((i for i in range(start, len(lines)) if RELATED_HEADINGS.match(lines[i])), None)
+    # a related heading is an end marker (RELATED_HEADINGS opens END_MARKERS)
+    heading = next(
+        (i for i in range(start, len(lines)) if kinds[i] & LINE_END and RELATED_HEADINGS.match(lines[i])),
+        None,
+    )
     if heading is None:
         return links
-    for line in lines[heading + 1 :]:
-        if RELATED_HEADINGS.match(line) or TAGS_LINE.match(line) or READ_MORE.match(line) or _is_noise(line):
+    for index in range(heading + 1, len(lines)):
+        line, kind = lines[index], kinds[index]
+        if (
+            RELATED_HEADINGS.match(line)
+            or TAGS_LINE.match(line)
+            or READ_MORE.match(line)
+            or kind & LINE_NOISE
+        ):
             continue
-        if _is_end(line):
+        if kind & LINE_END:
             break
-        stamp = _stamp(line)
+        stamp = _stamp(line) if kind & LINE_DATED else None
         if stamp is not None:
             if links and links[-1].published is None:
                 links[-1] = attrs.evolve(links[-1], published=stamp.when)
@@ -1170,30 +1208,39 @@ def _is_menu_word(line: str) -> bool:
 
 def _strip_menu_runs(body: list[str]) -> list[str]:
     """Drop runs of three or more menu entries opening or closing the body (unbulleted menus)."""
-    head = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
-    if head >= 3:
-        body = body[head:]
-    tail = next((i for i, line in enumerate(reversed(body)) if not _is_menu_word(line)), len(body))
-    if tail >= 3:
-        body = body[: len(body) - tail]
-    return body
+    start, stop = _menu_runs(body)
+    return body[start:stop]
 
 
-def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
-    """Title (only when repeated), body and end of a dump without its header lines."""
-    end = _end_of_body(lines, 0)
-    body = _strip_menu_runs([line for line in lines[:end] if not _is_noise(line)])
-    teaser = [i for i, line in enumerate(body[:3]) if line.endswith(ELLIPSIS) and i < len(body) - 1]
+def _menu_runs(body: list[str]) -> tuple[int, int]:
+    """Where the body starts and stops once _strip_menu_runs drops its menu runs."""
+    start = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
+    if start < 3:
+        start = 0
+    stop = next((i + 1 for i in range(len(body) - 1, start - 1, -1) if not _is_menu_word(body[i])), start)
+    if len(body) - stop < 3:
+        stop = len(body)
+    return start, stop
+
+
+def _headless(lines: list[str], kinds: list[int]) -> tuple[str | None, list[str], list[int], int]:
+    """Title (only when repeated), body (and its lines' classes) and end of a dump without
+    its header lines."""
+    end = _end_of_body(lines, kinds, 0)
+    kept = [i for i in range(end) if not kinds[i] & LINE_NOISE]  # indexes of the body lines
+    start, stop = _menu_runs([lines[i] for i in kept])
+    kept = kept[start:stop]
+    teaser = [n for n, i in enumerate(kept[:3]) if lines[i].endswith(ELLIPSIS) and n < len(kept) - 1]
     if teaser:
-        body = body[teaser[-1] + 1 :]  # a stray teaser of another article above the extract
+        kept = kept[teaser[-1] + 1 :]  # a stray teaser of another article above the extract
     title = None
-    if len(body) > 2 and _same(body[0], body[1]) and _title_like(body[0]):
-        title, body = body[0], body[2:]
-    prose = sum(1 for line in body if _is_prose(line))
-    teasers = sum(1 for line in body if line.endswith(ELLIPSIS))
-    if body and (prose * 2 < len(body) or teasers >= 3):
+    if len(kept) > 2 and _same(lines[kept[0]], lines[kept[1]]) and _title_like(lines[kept[0]]):
+        title, kept = lines[kept[0]], kept[2:]
+    prose = sum(1 for i in kept if kinds[i] & LINE_PROSE)
+    teasers = sum(1 for i in kept if lines[i].endswith(ELLIPSIS))
+    if kept and (prose * 2 < len(kept) or teasers >= 3):
         raise NotAnArticle("no article header and too little prose: a listing or home page")
-    return title, body, end
+    return title, [lines[i] for i in kept], [kinds[i] for i in kept], end
 
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
@@ -1201,8 +1248,9 @@ def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
     lines = _prepare(document.lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
+    kinds = _kinds(lines)
     meta = _Meta()
-    layout = _find_layout(lines)
+    layout = _find_layout(lines, kinds)
     published: When | None = None
     if layout is not None:
         title: str | None = layout.title
@@ -1210,10 +1258,12 @@ def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
         meta.section = layout.stamp.section
         meta.add_authors(layout.stamp.authors)
         _read_head(layout.head, title, meta)
-        raw_body, after = lines[layout.start : layout.stop], layout.stop
+        raw_body, raw_kinds = lines[layout.start : layout.stop], kinds[layout.start : layout.stop]
+        after = layout.stop
     else:
-        title, raw_body, after = _headless(lines)
-    body = _trim_tail(_trim_start(_strip_menu_runs(_clean_body(raw_body, title, meta)), meta), meta)
+        title, raw_body, raw_kinds, after = _headless(lines, kinds)
+    cleaned = _clean_body(raw_body, raw_kinds, title, meta)
+    body = _trim_tail(_trim_start(_strip_menu_runs(cleaned), meta), meta)
     if not body:
         raise ExtractionError("no article body found between the header and the end markers")
     return Article(
@@ -1228,5 +1278,5 @@ def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
         section=meta.section,
         language=outlet.language,
         source=meta.source,
-        related=(*meta.related, *_related(lines, after)),
+        related=(*meta.related, *_related(lines, kinds, after)),
     )
