@@ -609,7 +609,7 @@ def test_metas_read_in_one_query_agree_with_meta() -> None:
 
 
 def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
-    from presskit_lopinion.outlet import _prepare
+    from presskit_lopinion.outlet import _kinds, _prepare
 
     raw = [
         "Titre",
@@ -621,9 +621,9 @@ def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
         "Texte.",
     ]
     kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
-    assert _prepare(raw) == kept
-    assert _prepare(["a", "", " b"]) == ["a", "b"]  # an indent alone is no bullet
-    assert _prepare(["a", "\u200b", " \u00ad ", "b"]) == ["a", "b"]  # blank once cleaned
+    assert _prepare(raw) == (kept, _kinds(kept))
+    assert _prepare(["a", "", " b"])[0] == ["a", "b"]  # an indent alone is no bullet
+    assert _prepare(["a", "\u200b", " \u00ad ", "b"])[0] == ["a", "b"]  # blank once cleaned
 
 
 @pytest.mark.parametrize(

@@ -670,37 +670,50 @@ class _Stamp:
 _BULLET_SIGNS = frozenset("•◦▪‣")  # what presskit.text.is_bullet finds unindented
 
 
-def _prepare(raw: Sequence[str]) -> list[str]:
-    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept.
+def _prepare(raw: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Cleaned non-blank lines and their class bits (see _classify); menu bullets
+    (repeated or short) dropped, list items kept.
 
     ``raw`` holds the document's lines (``Document.lines``, right-stripped): blank ones are
     skipped before cleaning, so a dump's many empty lines cost nothing (no outlet's
     detector builds ``Document.cleaned_lines``, which would clean them all)."""
     texts: list[str] = []
+    kinds: list[int] = []
     bullets: list[int] = []  # where bullet lines stand in texts (most dumps have none)
-    for line in raw:
-        if not line:
-            continue
-        text = clean(line)
+    memo, limit = _read_memo, MEMO_LENGTH
+    for line in filter(None, raw):
+        text, kind, bullet = memo(line) if len(line) <= limit else _read(line)
         if not text:  # spaces or invisible marks only
             continue
-        # a bullet opens with its sign or an indent: other lines need no closer look
-        if (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line):
+        if bullet:
             bullets.append(len(texts))
         texts.append(text)
+        kinds.append(kind)
     if not bullets:
-        return texts
+        return texts, kinds
     counts = Counter(texts[i] for i in bullets)
     out: list[str] = []
+    out_kinds: list[int] = []
     at = set(bullets)
     for index, text in enumerate(texts):
+        kind = kinds[index]
         if index in at:
             item = text.lstrip("•◦▪‣·*- ").strip()
             if counts[text] > 1 or len(item.split()) <= 4 or not item:
                 continue
-            text = item
+            text, kind = item, _kind(item)
         out.append(text)
-    return out
+        out_kinds.append(kind)
+    return out, out_kinds
+
+
+def _read(line: str) -> tuple[str, int, bool]:
+    """A raw non-blank line cleaned, the class bits of the cleaned line, and whether the
+    raw line is a bullet."""
+    text = clean(line)
+    # a bullet opens with its sign or an indent: other lines need no closer look
+    bullet = (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line)
+    return text, _classify(text) if text else 0, bullet
 
 
 # Most patterns are anchored on the line's first words and fail at once: they are joined
@@ -739,6 +752,9 @@ def _classify(line: str) -> int:
 
 
 _kind_memo = lru_cache(maxsize=1 << 13)(_classify)
+# A dump's raw lines, each read once (cleaned, classified, bullet or not): most of a
+# page's lines are the template's, met page after page.
+_read_memo = lru_cache(maxsize=1 << 13)(_read)
 
 
 def _kind(line: str) -> int:
@@ -1245,10 +1261,9 @@ def _headless(lines: list[str], kinds: list[int]) -> tuple[str | None, list[str]
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
     """Build the Article of a text dump, with or without its header lines."""
-    lines = _prepare(document.lines)
+    lines, kinds = _prepare(document.lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
-    kinds = _kinds(lines)
     meta = _Meta()
     layout = _find_layout(lines, kinds)
     published: When | None = None
