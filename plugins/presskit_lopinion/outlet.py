@@ -720,9 +720,25 @@ def _read(line: str) -> tuple[str, int, bool]:
 # into one test. Three scan the line and are tried only when the line can match them:
 # a caption credit ends with ")", the rights footer holds at most 120 characters (60 before
 # the phrase, 40 after it), and each Arabic footer phrase holds "ح" or "ن".
-_ANY_NOISE = matches_any([p for p in NOISE if p is not CAPTION_CREDIT])
-_ANY_END = matches_any([p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER])
+_NOISE_ANCHORED = [p for p in NOISE if p is not CAPTION_CREDIT]
+_END_ANCHORED = [p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER]
+_ANY_NOISE = matches_any(_NOISE_ANCHORED)
+_ANY_END = matches_any(_END_ANCHORED)
 RIGHTS_FOOTER_LENGTH = 120
+
+
+def _alternation(patterns: Sequence[re.Pattern[str]]) -> str:
+    """The patterns as one alternation, each keeping its case flag (their only flag)."""
+    assert all(not p.flags & ~(re.I | re.U) for p in patterns), "a flag _alternation drops"
+    return "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns)
+
+
+# Most lines are neither noise nor an end marker: one scan of both lists tells, the noise
+# patterns first. A match on the end side means that no noise pattern matched; one on the
+# noise side leaves the end markers to be tried.
+_NOISE_OR_END = re.compile(
+    f"(?P<noise>{_alternation(_NOISE_ANCHORED)})|(?P<end>{_alternation(_END_ANCHORED)})"
+)
 
 
 # Layout, body and related teasers test the same lines in turn: each line is classified
@@ -740,9 +756,15 @@ STAMP_LENGTH = 120  # no date line is longer (see _stamp)
 
 def _classify(line: str) -> int:
     """The line's class bits: LINE_NOISE, LINE_END, LINE_DATED and LINE_PROSE."""
-    kind = LINE_NOISE if _noise(line) else 0
-    if _end(line):
-        kind |= LINE_END
+    found = _NOISE_OR_END.match(line)
+    kind = 0
+    if found is None or found.start("noise") < 0:  # no anchored noise pattern matches
+        if _noise_unanchored(line):
+            kind = LINE_NOISE
+        if (found is not None) or _end_unanchored(line):  # found: on the end side
+            kind |= LINE_END
+    else:
+        kind = LINE_NOISE | LINE_END if _end(line) else LINE_NOISE
     # _stamp's own guard, tested here: long lines and lines without digits are no date
     if len(line) <= STAMP_LENGTH and DIGIT.search(line) and _stamp(line) is not None:
         kind |= LINE_DATED
@@ -774,7 +796,12 @@ def _is_noise(line: str) -> bool:
 
 
 def _noise(line: str) -> bool:
-    if _ANY_NOISE(line) or (line.endswith(")") and CAPTION_CREDIT.match(line)):
+    return _ANY_NOISE(line) or _noise_unanchored(line)
+
+
+def _noise_unanchored(line: str) -> bool:
+    """The noise tests other than the anchored patterns: a caption credit, glued logo text."""
+    if line.endswith(")") and CAPTION_CREDIT.match(line):
         return True
     half = len(line) // 2
     return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
@@ -786,10 +813,13 @@ def _is_end(line: str) -> bool:
 
 
 def _end(line: str) -> bool:
-    return (
-        _ANY_END(line)
-        or (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None)
-        or (("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None)
+    return _ANY_END(line) or _end_unanchored(line)
+
+
+def _end_unanchored(line: str) -> bool:
+    """The end tests other than the anchored patterns: the rights and Arabic footers."""
+    return (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None) or (
+        ("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None
     )
 
 
