@@ -521,6 +521,9 @@ def _title(page: _Page) -> str | None:
     return shown
 
 
+# The date parser is costly and a page repeats its date line (the rubrique's date box
+# under both h4.date and .date, the header's copy in the popup).
+@lru_cache(maxsize=256)
 def _dateline(text: str) -> tuple[When | None, When | None]:
     """(published, updated) of a date line; a date after an update label is the update."""
     published = updated = None
@@ -534,7 +537,11 @@ def _dateline(text: str) -> tuple[When | None, When | None]:
 
 def _shown_dates(page: _Page) -> tuple[When | None, When | None]:
     """Dates the page shows under the title; a <time> whose text is no date gives its attribute."""
+    tried: set[int] = set()  # a node matching several selectors gives the same answer again
     for node in page.within(DATELINE):
+        if node.mem_id in tried:
+            continue
+        tried.add(node.mem_id)
         published, updated = _dateline(node_text(node) or "")
         if published is None and node.tag == "time":
             published = when(attr(node, "datetime"))
