@@ -768,7 +768,7 @@ def _classify(line: str) -> int:
     # _stamp's own guard, tested here: long lines and lines without digits are no date
     if len(line) <= STAMP_LENGTH and DIGIT.search(line) and _stamp(line) is not None:
         kind |= LINE_DATED
-    if _is_prose(line):
+    if line.count(" ") >= 11 and not line.endswith(ELLIPSIS):  # _is_prose, inlined
         kind |= LINE_PROSE
     return kind
 
@@ -1205,14 +1205,11 @@ def _related(lines: Sequence[str], kinds: Sequence[int], start: int) -> list[Lin
         return links
     for index in range(heading + 1, len(lines)):
         line, kind = lines[index], kinds[index]
-        if (
-            RELATED_HEADINGS.match(line)
-            or TAGS_LINE.match(line)
-            or READ_MORE.match(line)
-            or kind & LINE_NOISE
-        ):
+        if kind & LINE_NOISE:
             continue
-        if kind & LINE_END:
+        if kind & LINE_END:  # related headings, tags lines and "read more" links are end markers
+            if RELATED_HEADINGS.match(line) or TAGS_LINE.match(line) or READ_MORE.match(line):
+                continue
             break
         stamp = _stamp(line) if kind & LINE_DATED else None
         if stamp is not None:
