@@ -415,6 +415,23 @@ def test_html_rejections() -> None:
         _html(teaser)
 
 
+@pytest.mark.parametrize(
+    "card",
+    [
+        "<p>03/06/2024|4 min de lecture</p>",
+        "<p>03/06/2024<b>|</b>4 min de lecture</p>",  # the bar in an element of its own
+        "<p>03/06/2024<script>x</script>|4 min<span hidden>y</span> de lecture</p>",  # dropped parts
+    ],
+)
+def test_html_new_site_listing_found_whatever_the_markup_around_its_dates(card: str) -> None:
+    """The rendering of a page without metadata is skipped only when its text holds no "|"."""
+    cards = "".join(
+        f'<div class="card"><h3><a href="/fr/a{i}">Titre {i}</a></h3>{card}</div>' for i in range(3)
+    )
+    with pytest.raises(NotAnArticle, match="new site"):
+        _html(f"<html><body><main>{cards}</main></body></html>", url="https://lopinion.ma/fr/economie")
+
+
 def test_html_title_without_body_is_an_extraction_error() -> None:
     page = '<html><head><meta property="og:site_name" content="L\'Opinion"></head><body>'
     page += '<div class="wm-module"><h1 class="access">Un titre de test</h1>'

@@ -711,7 +711,8 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
     # An article's metadata outweighs sidebar teasers around a short body.
     article_meta = bool(page.ld) or page.metas.get("og:type") == "article"
     teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
-    if not article_meta:  # the page rendered whole only when its count may decide
+    if not article_meta and _may_show_new_site_dates(page.tree.body):
+        # the page rendered whole only when its count may decide
         lines = blocks(page.tree.body, drop=PAGE_DROP)
         boxed = sum(1 for box in page.boxes for line in page.lines_of(box) if dump.NEW_SITE_DATE.match(line))
         new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
@@ -723,6 +724,14 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
         raise NotAnArticle("a listing or home page: og:type is website and there is no article body")
     if 0 < len(body) <= 2 and (body[-1].endswith(dump.ELLIPSIS) or dump.READ_MORE.match(body[-1])):
         raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
+
+
+def _may_show_new_site_dates(body: LexborNode | None) -> bool:
+    """Whether a rendering of ``body`` may hold a new-site date line: such a line holds a
+    "|", which comes from one of the body's text nodes (blocks joins and cleans their text,
+    which makes no "|"), so a body whose text has none renders none, at the cost of one
+    text read instead of a rendering of the whole page."""
+    return body is not None and "|" in body.text(deep=True)
 
 
 def _is_listing_body(page: _Page) -> bool:
