@@ -200,9 +200,13 @@ def _ids(node: LexborNode | None) -> list[int]:
 def _inside(node: LexborNode, containers: Sequence[LexborNode]) -> bool:
     """Whether ``node`` is one of ``containers`` or lies within one (walked up, stopping
     at the first container: no list of all its ancestors)."""
-    if not containers:
+    return bool(containers) and _inside_ids(node, {c.mem_id for c in containers})
+
+
+def _inside_ids(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
+    """Whether ``node`` or one of its ancestors has a mem_id among ``ids``."""
+    if not ids:
         return False
-    ids = {c.mem_id for c in containers}
     current: LexborNode | None = node
     while current is not None:
         if current.mem_id in ids:
@@ -284,6 +288,7 @@ class _Page:
     body_candidates: list[LexborNode]
     region: LexborNode | None
     boxes: tuple[LexborNode, ...]  # a box found by several selectors is listed as often
+    box_ids: frozenset[int]  # their mem_ids, for the many tests of whether a node lies in one
     base: str
     source: LexborNode | None  # the body container, or the __NEXT_DATA__ article's HTML
     source_lines: list[str]
@@ -309,7 +314,7 @@ class _Page:
         return cls(
             tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
             body_node=body_node, body_rank=body_rank, body_candidates=body_candidates, region=region,
-            boxes=boxes, base=document.url or DEFAULT_BASE,
+            boxes=boxes, box_ids=frozenset(box.mem_id for box in boxes), base=document.url or DEFAULT_BASE,
             source=source, source_lines=_lines(source, BODY_DROP), metas=_metas(tree, PAGE_METAS),
             box_lines=_box_lines(boxes),
         )  # fmt: skip
@@ -324,7 +329,7 @@ class _Page:
             return
         for selector in selectors:
             for node in root.css(selector):
-                if not _inside(node, self.boxes):
+                if not _inside_ids(node, self.box_ids):
                     yield node
 
 
@@ -710,7 +715,7 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
     """Raise NotAnArticle for listings, home pages and teaser-only pages."""
     # An article's metadata outweighs sidebar teasers around a short body.
     article_meta = bool(page.ld) or page.metas.get("og:type") == "article"
-    teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
+    teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside_ids(n, page.box_ids)]
     if not article_meta and _may_show_new_site_dates(page.tree.body):
         # the page rendered whole only when its count may decide
         lines = blocks(page.tree.body, drop=PAGE_DROP)
@@ -739,11 +744,11 @@ def _is_listing_body(page: _Page) -> bool:
 
     The first selector that matches was queried for the body node: its nodes are reused
     (the selectors before it match nothing)."""
-    nodes = [n for n in page.body_candidates if not _inside(n, page.boxes)]
+    nodes = [n for n in page.body_candidates if not _inside_ids(n, page.box_ids)]
     if nodes:
         return len(nodes) >= 3
     for selector in BODY[page.body_rank + 1 :]:
-        nodes = [n for n in page.tree.css(selector) if not _inside(n, page.boxes)]
+        nodes = [n for n in page.tree.css(selector) if not _inside_ids(n, page.box_ids)]
         if nodes:
             return len(nodes) >= 3
     return False
