@@ -541,6 +541,12 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
         "x" * 60 + "All rights reserved" + "y" * 41,
         "جميع الحقوق محفوظة © 2023",
         "من نحن",
+        "x" * 80 + "جميع الحقوق محفوظة",  # a footer phrase starting as far as it may
+        "x" * 81 + "جميع الحقوق محفوظة",
+        "x" * 80 + "من نحن",
+        "x" * 81 + "من نحن",
+        "abcdabcd",  # glued logo text
+        "abcdabce",
         "Le ministre à Rabat (Ph. MAP)",
         "Le ministre à Rabat (Ph. MAP) hier",
     }

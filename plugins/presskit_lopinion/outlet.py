@@ -719,12 +719,15 @@ def _read(line: str) -> tuple[str, int, bool]:
 # Most patterns are anchored on the line's first words and fail at once: they are joined
 # into one test. Three scan the line and are tried only when the line can match them:
 # a caption credit ends with ")", the rights footer holds at most 120 characters (60 before
-# the phrase, 40 after it), and each Arabic footer phrase holds "ح" or "ن".
+# the phrase, 40 after it), and an Arabic footer phrase holds "ح" or "ن" near the start.
 _NOISE_ANCHORED = [p for p in NOISE if p is not CAPTION_CREDIT]
 _END_ANCHORED = [p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER]
 _ANY_NOISE = matches_any(_NOISE_ANCHORED)
 _ANY_END = matches_any(_END_ANCHORED)
 RIGHTS_FOOTER_LENGTH = 120
+# An Arabic footer phrase starts within the first 80 characters and holds "ح" or "ن" among
+# its first 8: a line without either in its first 88 cannot match.
+ARABIC_FOOTER_REACH = 88
 
 
 def _alternation(patterns: Sequence[re.Pattern[str]]) -> str:
@@ -804,7 +807,8 @@ def _noise_unanchored(line: str) -> bool:
     if line.endswith(")") and CAPTION_CREDIT.match(line):
         return True
     half = len(line) // 2
-    return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
+    # glued logo text; the halves are compared only when their first characters agree
+    return len(line) >= 8 and len(line) % 2 == 0 and line[0] == line[half] and line[:half] == line[half:]
 
 
 def _is_end(line: str) -> bool:
@@ -818,9 +822,10 @@ def _end(line: str) -> bool:
 
 def _end_unanchored(line: str) -> bool:
     """The end tests other than the anchored patterns: the rights and Arabic footers."""
-    return (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None) or (
-        ("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None
-    )
+    if len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None:
+        return True
+    head = line[:ARABIC_FOOTER_REACH]
+    return ("ح" in head or "ن" in head) and ARABIC_FOOTER.match(line) is not None
 
 
 def _names(text: str) -> tuple[str, ...]:
