@@ -528,12 +528,7 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
     """The guards before the scanning noise and end patterns never change a verdict."""
     from presskit_lopinion.outlet import END_MARKERS, NOISE, _is_end, _is_noise
 
-    plugins = Path(__file__).parents[1] / "plugins"
-    lines = {
-        clean
-        for path in plugins.glob("presskit_*/cases/*.txt")
-        for clean in presskit.text.non_blank(path.read_text(encoding="utf-8").splitlines())
-    }
+    lines = _case_lines()
     lines |= {
         "© 2023 L'Opinion - Tous droits réservés",
         "TOUS DROITS RÉSERVÉS",
@@ -555,6 +550,59 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
         half = len(line) // 2
         glued = len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]
         assert _is_noise(line) == (any(p.match(line) for p in NOISE) or glued), line
+
+
+def _case_lines() -> set[str]:
+    """The cleaned non-blank lines of every outlet's text cases."""
+    plugins = Path(__file__).parents[1] / "plugins"
+    return {
+        clean
+        for path in plugins.glob("presskit_*/cases/*.txt")
+        for clean in presskit.text.non_blank(path.read_text(encoding="utf-8").splitlines())
+    }
+
+
+def test_line_classes_agree_with_the_line_tests() -> None:
+    """Each class bit says what its test says; the related-teaser patterns are end markers."""
+    from presskit_lopinion import outlet as dump
+
+    lines = _case_lines() | {
+        "Lundi 15 Avril 2024 - 20:00",
+        "15/04/2024|3 min de lecture",
+        "Tags",
+        "Lire la suite »",
+    }
+    for line in lines:
+        kind = dump._classify(line)
+        assert bool(kind & dump.LINE_DATED) == (dump._stamp(line) is not None), line
+        assert bool(kind & dump.LINE_PROSE) == dump._is_prose(line), line
+        assert bool(kind & dump.LINE_NOISE) == dump._noise(line), line
+        assert bool(kind & dump.LINE_END) == dump._end(line), line
+        if any(p.match(line) for p in (dump.RELATED_HEADINGS, dump.TAGS_LINE, dump.READ_MORE)):
+            assert kind & dump.LINE_END, line
+
+
+def _strip_menu_runs_reference(body: list[str]) -> list[str]:
+    """Menu runs dropped as the dump parser first wrote it: head first, then the tail of the rest."""
+    from presskit_lopinion.outlet import _is_menu_word
+
+    head = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
+    if head >= 3:
+        body = body[head:]
+    tail = next((i for i, line in enumerate(reversed(body)) if not _is_menu_word(line)), len(body))
+    if tail >= 3:
+        body = body[: len(body) - tail]
+    return body
+
+
+@pytest.mark.parametrize("shape", ["", "m", "mm", "mmm", "mmmm", "p", "mmp", "mmmp", "pmm", "pmmm", "mmmpmmm",
+                                   "mmpmm", "mmmpppmm", "pmp", "mmmmmmp", "pmmmmmm", "mpm"])  # fmt: skip
+def test_menu_runs_are_cut_as_before(shape: str) -> None:
+    from presskit_lopinion.outlet import _menu_runs, _strip_menu_runs
+
+    body = [f"Menu {i}" if c == "m" else PARAGRAPH for i, c in enumerate(shape)]
+    start, stop = _menu_runs(body)
+    assert body[start:stop] == _strip_menu_runs(body) == _strip_menu_runs_reference(body)
 
 
 EMBED_PAGE = (
