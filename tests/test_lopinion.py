@@ -753,7 +753,12 @@ def test_image_drop_by_class_as_lexbor_matches(doctype: str, value: str) -> None
 @pytest.mark.parametrize(
     "href",
     ["/", "/fr/economie/a-1", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.a", "/a.", "/a?", "/a#",
-     "/a;p", "/a b", "/a\tb", "/é", "//h/p", "/a:b", "/[x]", "/a..b/c"],
+     "/a;p", "/a b", "/a\tb", "/é", "//h/p", "/a:b", "/[x]", "/a..b/c",
+     "/a?v=1", "/a?v=1#f", "/a?x?y", "/a?é;b", "/a?v\n1", "/a?v 1", "/a/../b?v=1", "/?v",
+     "https://h.ma/a?v=1", "http://h.ma", "https://h.ma?x", "https://h.ma/", "HTTPS://h.ma/a", "https://H.MA:8080/a",
+     "https://h.ma/a/../b", "https://h.ma//a", "https://[::1]/a", "https://h.ma/a;p", "https://h.ma/a#f",
+     "https://h.ma/a?", "https://é.ma/a", "https://h.ma:/a", "https://u@h.ma/a", "ftp://h.ma/a",
+     "https:/h.ma/a", " https://h.ma/a", "https://h.ma/a?b c"],
 )  # fmt: skip
 def test_join_is_urljoin(base: str, href: str) -> None:
     from urllib.parse import urljoin

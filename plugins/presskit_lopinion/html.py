@@ -449,6 +449,14 @@ def _next_body(article: dict[str, Any]) -> LexborNode | None:
 # A root-relative path that urljoin takes as it is: no "//" (empty segments are dropped),
 # no dot segment, no parameters, query or fragment (whose empty forms are dropped).
 PLAIN_PATH = re.compile(r"/(?!/)(?:[A-Za-z0-9_~%+,=@!$&'*:-]|\.(?![./]|$)|/(?![/.]))*")
+# A query urljoin keeps whole: it splits at the first "?" and at "#", drops an empty one
+# and removes tabs and newlines.
+_PLAIN_QUERY = r"(?:\?[^#\s]+)?"
+PLAIN_HREF = re.compile(PLAIN_PATH.pattern + _PLAIN_QUERY)
+# An absolute http(s) URL that urljoin gives back unchanged, whatever the base: a
+# lower-case scheme (urljoin lower-cases it), a plain ASCII host and port, a plain path
+# and query (the WMaker pictures, og:image, most related links).
+PLAIN_URL = re.compile(rf"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:{PLAIN_PATH.pattern})?{_PLAIN_QUERY}")
 
 
 @lru_cache(maxsize=64)
@@ -459,10 +467,14 @@ def _origin(base: str) -> str | None:
 
 
 def _join(base: str, href: str) -> str:
-    """``urljoin(base, href)``; a plain root-relative path is put after the base's origin
-    without parsing it (most links and pictures of both templates)."""
-    if href[:1] == "/" and PLAIN_PATH.fullmatch(href) and (origin := _origin(base)) is not None:
-        return origin + href
+    """``urljoin(base, href)``; a plain root-relative path (and query) is put after the
+    base's origin and a plain absolute URL taken as it is, without parsing them (most links
+    and pictures of both templates)."""
+    if href[:1] == "/":
+        if PLAIN_HREF.fullmatch(href) and (origin := _origin(base)) is not None:
+            return origin + href
+    elif PLAIN_URL.fullmatch(href):
+        return href
     return urljoin(base, href)
 
 
@@ -687,7 +699,7 @@ def _images(page: _Page) -> list[Image]:
         seen.add(url)
         found.append(_image(img, url, page.region))
     fallback = page.metas.get("og:image")
-    return found or ([Image(url=urljoin(page.base, fallback))] if fallback else [])
+    return found or ([Image(url=_join(page.base, fallback))] if fallback else [])
 
 
 def _dropped(node: LexborNode, region: LexborNode, queried: dict[str, set[int]]) -> bool:
