@@ -97,7 +97,8 @@ WMAKER_CLASSES = ("div.wm-module", "h1.access", "h4.date a.rubrique", "div.sous_
 WMAKER_SOURCE_MARKS = ("/photo/art/", "/xml/syndication.rss")  # asset and feed paths
 NEXT_SCRIPT = "script#__NEXT_DATA__"
 NEXT_SOURCE_MARK = "/_next/static/"
-# Any template fingerprint at all: the elements in one query, then the source's marks.
+# Any template fingerprint at all: the source's marks in one search, then the elements in
+# one query.
 TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
 TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
 TEMPLATE_SOURCE = re.compile("|".join(map(re.escape, TEMPLATE_SOURCE_MARKS)))  # one search for them all

@@ -732,7 +732,8 @@ ARABIC_FOOTER_REACH = 88
 
 def _alternation(patterns: Sequence[re.Pattern[str]]) -> str:
     """The patterns as one alternation, each keeping its case flag (their only flag)."""
-    assert all(not p.flags & ~(re.I | re.U) for p in patterns), "a flag _alternation drops"
+    if any(p.flags & ~(re.I | re.U) for p in patterns):
+        raise ValueError("a line pattern has a flag other than re.I: join it by hand")
     return "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns)
 
 
@@ -760,14 +761,11 @@ STAMP_LENGTH = 120  # no date line is longer (see _stamp)
 def _classify(line: str) -> int:
     """The line's class bits: LINE_NOISE, LINE_END, LINE_DATED and LINE_PROSE."""
     found = _NOISE_OR_END.match(line)
-    kind = 0
-    if found is None or found.start("noise") < 0:  # no anchored noise pattern matches
-        if _noise_unanchored(line):
-            kind = LINE_NOISE
-        if (found is not None) or _end_unanchored(line):  # found: on the end side
-            kind |= LINE_END
-    else:
-        kind = LINE_NOISE | LINE_END if _end(line) else LINE_NOISE
+    if found is not None and found.start("noise") >= 0:  # the end markers were not tried
+        noise, end = True, _end(line)
+    else:  # no anchored noise pattern matches; an end marker does when found
+        noise, end = _noise_unanchored(line), found is not None or _end_unanchored(line)
+    kind = (LINE_NOISE if noise else 0) | (LINE_END if end else 0)
     # _stamp's own guard, tested here: long lines and lines without digits are no date
     if len(line) <= STAMP_LENGTH and DIGIT.search(line) and _stamp(line) is not None:
         kind |= LINE_DATED
