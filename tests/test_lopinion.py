@@ -415,6 +415,23 @@ def test_html_rejections() -> None:
         _html(teaser)
 
 
+@pytest.mark.parametrize(
+    "card",
+    [
+        "<p>03/06/2024|4 min de lecture</p>",
+        "<p>03/06/2024<b>|</b>4 min de lecture</p>",  # the bar in an element of its own
+        "<p>03/06/2024<script>x</script>|4 min<span hidden>y</span> de lecture</p>",  # dropped parts
+    ],
+)
+def test_html_new_site_listing_found_whatever_the_markup_around_its_dates(card: str) -> None:
+    """The rendering of a page without metadata is skipped only when its text holds no "|"."""
+    cards = "".join(
+        f'<div class="card"><h3><a href="/fr/a{i}">Titre {i}</a></h3>{card}</div>' for i in range(3)
+    )
+    with pytest.raises(NotAnArticle, match="new site"):
+        _html(f"<html><body><main>{cards}</main></body></html>", url="https://lopinion.ma/fr/economie")
+
+
 def test_html_title_without_body_is_an_extraction_error() -> None:
     page = '<html><head><meta property="og:site_name" content="L\'Opinion"></head><body>'
     page += '<div class="wm-module"><h1 class="access">Un titre de test</h1>'
@@ -511,12 +528,7 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
     """The guards before the scanning noise and end patterns never change a verdict."""
     from presskit_lopinion.outlet import END_MARKERS, NOISE, _is_end, _is_noise
 
-    plugins = Path(__file__).parents[1] / "plugins"
-    lines = {
-        clean
-        for path in plugins.glob("presskit_*/cases/*.txt")
-        for clean in presskit.text.non_blank(path.read_text(encoding="utf-8").splitlines())
-    }
+    lines = _case_lines()
     lines |= {
         "© 2023 L'Opinion - Tous droits réservés",
         "TOUS DROITS RÉSERVÉS",
@@ -524,6 +536,12 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
         "x" * 60 + "All rights reserved" + "y" * 41,
         "جميع الحقوق محفوظة © 2023",
         "من نحن",
+        "x" * 80 + "جميع الحقوق محفوظة",  # a footer phrase starting as far as it may
+        "x" * 81 + "جميع الحقوق محفوظة",
+        "x" * 80 + "من نحن",
+        "x" * 81 + "من نحن",
+        "abcdabcd",  # glued logo text
+        "abcdabce",
         "Le ministre à Rabat (Ph. MAP)",
         "Le ministre à Rabat (Ph. MAP) hier",
     }
@@ -532,6 +550,59 @@ def test_line_tests_agree_with_the_pattern_lists() -> None:
         half = len(line) // 2
         glued = len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]
         assert _is_noise(line) == (any(p.match(line) for p in NOISE) or glued), line
+
+
+def _case_lines() -> set[str]:
+    """The cleaned non-blank lines of every outlet's text cases."""
+    plugins = Path(__file__).parents[1] / "plugins"
+    return {
+        clean
+        for path in plugins.glob("presskit_*/cases/*.txt")
+        for clean in presskit.text.non_blank(path.read_text(encoding="utf-8").splitlines())
+    }
+
+
+def test_line_classes_agree_with_the_line_tests() -> None:
+    """Each class bit says what its test says; the related-teaser patterns are end markers."""
+    from presskit_lopinion import outlet as dump
+
+    lines = _case_lines() | {
+        "Lundi 15 Avril 2024 - 20:00",
+        "15/04/2024|3 min de lecture",
+        "Tags",
+        "Lire la suite »",
+    }
+    for line in lines:
+        kind = dump._classify(line)
+        assert bool(kind & dump.LINE_DATED) == (dump._stamp(line) is not None), line
+        assert bool(kind & dump.LINE_PROSE) == dump._is_prose(line), line
+        assert bool(kind & dump.LINE_NOISE) == dump._noise(line), line
+        assert bool(kind & dump.LINE_END) == dump._end(line), line
+        if any(p.match(line) for p in (dump.RELATED_HEADINGS, dump.TAGS_LINE, dump.READ_MORE)):
+            assert kind & dump.LINE_END, line
+
+
+def _strip_menu_runs_reference(body: list[str]) -> list[str]:
+    """Menu runs dropped as the dump parser first wrote it: head first, then the tail of the rest."""
+    from presskit_lopinion.outlet import _is_menu_word
+
+    head = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
+    if head >= 3:
+        body = body[head:]
+    tail = next((i for i, line in enumerate(reversed(body)) if not _is_menu_word(line)), len(body))
+    if tail >= 3:
+        body = body[: len(body) - tail]
+    return body
+
+
+@pytest.mark.parametrize("shape", ["", "m", "mm", "mmm", "mmmm", "p", "mmp", "mmmp", "pmm", "pmmm", "mmmpmmm",
+                                   "mmpmm", "mmmpppmm", "pmp", "mmmmmmp", "pmmmmmm", "mpm"])  # fmt: skip
+def test_menu_runs_are_cut_as_before(shape: str) -> None:
+    from presskit_lopinion.outlet import _menu_runs, _strip_menu_runs
+
+    body = [f"Menu {i}" if c == "m" else PARAGRAPH for i, c in enumerate(shape)]
+    start, stop = _menu_runs(body)
+    assert body[start:stop] == _strip_menu_runs(body) == _strip_menu_runs_reference(body)
 
 
 EMBED_PAGE = (
@@ -609,8 +680,7 @@ def test_metas_read_in_one_query_agree_with_meta() -> None:
 
 
 def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
-    from presskit.text import clean
-    from presskit_lopinion.outlet import _prepare
+    from presskit_lopinion.outlet import _kinds, _prepare
 
     raw = [
         "Titre",
@@ -622,8 +692,9 @@ def test_prepare_drops_menu_bullets_and_keeps_list_items() -> None:
         "Texte.",
     ]
     kept = ["Titre", "Un élément de liste assez long pour rester", "Texte."]
-    assert _prepare(raw, [clean(line) for line in raw]) == kept
-    assert _prepare(["a", "", " b"], ["a", "", "b"]) == ["a", "b"]  # an indent alone is no bullet
+    assert _prepare(raw) == (kept, _kinds(kept))
+    assert _prepare(["a", "", " b"])[0] == ["a", "b"]  # an indent alone is no bullet
+    assert _prepare(["a", "\u200b", " \u00ad ", "b"])[0] == ["a", "b"]  # blank once cleaned
 
 
 @pytest.mark.parametrize(
@@ -639,7 +710,8 @@ def test_clean_body_drops_title_repeats_whatever_their_first_character(title: st
     """The first-character shortcut never keeps a line that folds to the title."""
     from presskit_lopinion import outlet as dump
 
-    kept = dump._clean_body([repeat, PARAGRAPH, "Le Maroca"], title, dump._Meta())
+    lines = [repeat, PARAGRAPH, "Le Maroca"]
+    kept = dump._clean_body(lines, dump._kinds(lines), title, dump._Meta())
     assert kept == [PARAGRAPH, "Le Maroca"]
 
 
@@ -681,7 +753,12 @@ def test_image_drop_by_class_as_lexbor_matches(doctype: str, value: str) -> None
 @pytest.mark.parametrize(
     "href",
     ["/", "/fr/economie/a-1", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.a", "/a.", "/a?", "/a#",
-     "/a;p", "/a b", "/a\tb", "/é", "//h/p", "/a:b", "/[x]", "/a..b/c"],
+     "/a;p", "/a b", "/a\tb", "/é", "//h/p", "/a:b", "/[x]", "/a..b/c",
+     "/a?v=1", "/a?v=1#f", "/a?x?y", "/a?é;b", "/a?v\n1", "/a?v 1", "/a/../b?v=1", "/?v",
+     "https://h.ma/a?v=1", "http://h.ma", "https://h.ma?x", "https://h.ma/", "HTTPS://h.ma/a", "https://H.MA:8080/a",
+     "https://h.ma/a/../b", "https://h.ma//a", "https://[::1]/a", "https://h.ma/a;p", "https://h.ma/a#f",
+     "https://h.ma/a?", "https://é.ma/a", "https://h.ma:/a", "https://u@h.ma/a", "ftp://h.ma/a",
+     "https:/h.ma/a", " https://h.ma/a", "https://h.ma/a?b c"],
 )  # fmt: skip
 def test_join_is_urljoin(base: str, href: str) -> None:
     from urllib.parse import urljoin

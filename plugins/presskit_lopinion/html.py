@@ -97,9 +97,11 @@ WMAKER_CLASSES = ("div.wm-module", "h1.access", "h4.date a.rubrique", "div.sous_
 WMAKER_SOURCE_MARKS = ("/photo/art/", "/xml/syndication.rss")  # asset and feed paths
 NEXT_SCRIPT = "script#__NEXT_DATA__"
 NEXT_SOURCE_MARK = "/_next/static/"
-# Any template fingerprint at all: the elements in one query, then the source's marks.
+# Any template fingerprint at all: the source's marks in one search, then the elements in
+# one query.
 TEMPLATE_ELEMENTS = ", ".join((*WMAKER_CLASSES, NEXT_SCRIPT))
 TEMPLATE_SOURCE_MARKS = (*WMAKER_SOURCE_MARKS, NEXT_SOURCE_MARK)
+TEMPLATE_SOURCE = re.compile("|".join(map(re.escape, TEMPLATE_SOURCE_MARKS)))  # one search for them all
 TEMPLATE_SOURCE_HEAD = 5000  # characters of the source where _marked looks for them
 # The <meta> names extraction reads (presskit.html.meta indexes a page's <meta> once).
 PAGE_METAS = (
@@ -161,12 +163,12 @@ def _template_score(document: Document) -> tuple[float, bool]:
 
 def _marked(document: Document) -> bool:
     """Whether the page shows any fingerprint of ``_template_score`` (a score or Next.js):
-    the elements in one query, then the source's marks where the template writes them (the
-    <head>'s feed link, og:image and script preloads, the first pictures)."""
-    if document.tree.css_first(TEMPLATE_ELEMENTS) is not None:
+    the source's marks where the template writes them (the <head>'s feed link, og:image and
+    script preloads, the first pictures), found by one search cheaper than a query of the
+    tree, then the elements in one query."""
+    if TEMPLATE_SOURCE.search(document.text, 0, TEMPLATE_SOURCE_HEAD) is not None:
         return True
-    stop = min(len(document.text), TEMPLATE_SOURCE_HEAD)
-    return any(document.text.find(mark, 0, stop) >= 0 for mark in TEMPLATE_SOURCE_MARKS)
+    return document.tree.css_first(TEMPLATE_ELEMENTS) is not None
 
 
 def detect_html(document: Document) -> float:
@@ -200,9 +202,13 @@ def _ids(node: LexborNode | None) -> list[int]:
 def _inside(node: LexborNode, containers: Sequence[LexborNode]) -> bool:
     """Whether ``node`` is one of ``containers`` or lies within one (walked up, stopping
     at the first container: no list of all its ancestors)."""
-    if not containers:
+    return bool(containers) and _inside_ids(node, {c.mem_id for c in containers})
+
+
+def _inside_ids(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
+    """Whether ``node`` or one of its ancestors has a mem_id among ``ids``."""
+    if not ids:
         return False
-    ids = {c.mem_id for c in containers}
     current: LexborNode | None = node
     while current is not None:
         if current.mem_id in ids:
@@ -284,6 +290,7 @@ class _Page:
     body_candidates: list[LexborNode]
     region: LexborNode | None
     boxes: tuple[LexborNode, ...]  # a box found by several selectors is listed as often
+    box_ids: frozenset[int]  # their mem_ids, for the many tests of whether a node lies in one
     base: str
     source: LexborNode | None  # the body container, or the __NEXT_DATA__ article's HTML
     source_lines: list[str]
@@ -309,7 +316,7 @@ class _Page:
         return cls(
             tree=tree, ld=json_ld_article(tree) or {}, next=nxt, title_node=title_node,
             body_node=body_node, body_rank=body_rank, body_candidates=body_candidates, region=region,
-            boxes=boxes, base=document.url or DEFAULT_BASE,
+            boxes=boxes, box_ids=frozenset(box.mem_id for box in boxes), base=document.url or DEFAULT_BASE,
             source=source, source_lines=_lines(source, BODY_DROP), metas=_metas(tree, PAGE_METAS),
             box_lines=_box_lines(boxes),
         )  # fmt: skip
@@ -324,7 +331,7 @@ class _Page:
             return
         for selector in selectors:
             for node in root.css(selector):
-                if not _inside(node, self.boxes):
+                if not _inside_ids(node, self.box_ids):
                     yield node
 
 
@@ -444,6 +451,14 @@ def _next_body(article: dict[str, Any]) -> LexborNode | None:
 # A root-relative path that urljoin takes as it is: no "//" (empty segments are dropped),
 # no dot segment, no parameters, query or fragment (whose empty forms are dropped).
 PLAIN_PATH = re.compile(r"/(?!/)(?:[A-Za-z0-9_~%+,=@!$&'*:-]|\.(?![./]|$)|/(?![/.]))*")
+# A query urljoin keeps whole: it splits at the first "?" and at "#", drops an empty one
+# and removes tabs and newlines.
+_PLAIN_QUERY = r"(?:\?[^#\s]+)?"
+PLAIN_HREF = re.compile(PLAIN_PATH.pattern + _PLAIN_QUERY)
+# An absolute http(s) URL that urljoin gives back unchanged, whatever the base: a
+# lower-case scheme (urljoin lower-cases it), a plain ASCII host and port, a plain path
+# and query (the WMaker pictures, og:image, most related links).
+PLAIN_URL = re.compile(rf"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:{PLAIN_PATH.pattern})?{_PLAIN_QUERY}")
 
 
 @lru_cache(maxsize=64)
@@ -454,10 +469,14 @@ def _origin(base: str) -> str | None:
 
 
 def _join(base: str, href: str) -> str:
-    """``urljoin(base, href)``; a plain root-relative path is put after the base's origin
-    without parsing it (most links and pictures of both templates)."""
-    if href[:1] == "/" and PLAIN_PATH.fullmatch(href) and (origin := _origin(base)) is not None:
-        return origin + href
+    """``urljoin(base, href)``; a plain root-relative path (and query) is put after the
+    base's origin and a plain absolute URL taken as it is, without parsing them (most links
+    and pictures of both templates)."""
+    if href[:1] == "/":
+        if PLAIN_HREF.fullmatch(href) and (origin := _origin(base)) is not None:
+            return origin + href
+    elif PLAIN_URL.fullmatch(href):
+        return href
     return urljoin(base, href)
 
 
@@ -499,8 +518,10 @@ class _Body:
 def _read_body(node: LexborNode | None, lines: list[str], title: str | None, base: str) -> _Body:
     """Body paragraphs of a container (rendered to ``lines``), cleaned like a dump's body."""
     meta_ = dump._Meta()
-    end = dump._end_of_body(lines, 0)
-    body = dump._trim_tail(dump._trim_start(dump._clean_body(lines[:end], title, meta_), meta_), meta_)
+    kinds = dump._kinds(lines)
+    end = dump._end_of_body(lines, kinds, 0)
+    cleaned = dump._clean_body(lines[:end], kinds[:end], title, meta_)
+    body = dump._trim_tail(dump._trim_start(cleaned, meta_), meta_)
     meta_.related = _with_urls(meta_.related, node, base)
     return _Body(paragraphs=tuple(body), meta=meta_, tags=dump._tags(lines, end))
 
@@ -519,6 +540,9 @@ def _title(page: _Page) -> str | None:
     return shown
 
 
+# The date parser is costly and a page repeats its date line (the rubrique's date box
+# under both h4.date and .date, the header's copy in the popup).
+@lru_cache(maxsize=256)
 def _dateline(text: str) -> tuple[When | None, When | None]:
     """(published, updated) of a date line; a date after an update label is the update."""
     published = updated = None
@@ -532,7 +556,11 @@ def _dateline(text: str) -> tuple[When | None, When | None]:
 
 def _shown_dates(page: _Page) -> tuple[When | None, When | None]:
     """Dates the page shows under the title; a <time> whose text is no date gives its attribute."""
+    tried: set[int] = set()  # a node matching several selectors gives the same answer again
     for node in page.within(DATELINE):
+        if node.mem_id in tried:
+            continue
+        tried.add(node.mem_id)
         published, updated = _dateline(node_text(node) or "")
         if published is None and node.tag == "time":
             published = when(attr(node, "datetime"))
@@ -618,7 +646,7 @@ def _related(page: _Page) -> list[Link]:
         lines = page.lines_of(box)
         if not lines or not dump.RELATED_HEADINGS.match(lines[0]):
             lines = ["Lire aussi", *lines]
-        links += _with_urls(dump._related(lines, 0), box, page.base)
+        links += _with_urls(dump._related(lines, dump._kinds(lines), 0), box, page.base)
     return links
 
 
@@ -673,7 +701,7 @@ def _images(page: _Page) -> list[Image]:
         seen.add(url)
         found.append(_image(img, url, page.region))
     fallback = page.metas.get("og:image")
-    return found or ([Image(url=urljoin(page.base, fallback))] if fallback else [])
+    return found or ([Image(url=_join(page.base, fallback))] if fallback else [])
 
 
 def _dropped(node: LexborNode, region: LexborNode, queried: dict[str, set[int]]) -> bool:
@@ -701,8 +729,9 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
     """Raise NotAnArticle for listings, home pages and teaser-only pages."""
     # An article's metadata outweighs sidebar teasers around a short body.
     article_meta = bool(page.ld) or page.metas.get("og:type") == "article"
-    teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside(n, page.boxes)]
-    if not article_meta:  # the page rendered whole only when its count may decide
+    teasers = [n for s in TEASER_TITLES for n in page.tree.css(s) if not _inside_ids(n, page.box_ids)]
+    if not article_meta and _may_show_new_site_dates(page.tree.body):
+        # the page rendered whole only when its count may decide
         lines = blocks(page.tree.body, drop=PAGE_DROP)
         boxed = sum(1 for box in page.boxes for line in page.lines_of(box) if dump.NEW_SITE_DATE.match(line))
         new_site = sum(1 for line in lines if dump.NEW_SITE_DATE.match(line)) - boxed
@@ -716,16 +745,24 @@ def _reject(page: _Page, body: Sequence[str]) -> None:
         raise NotAnArticle("a teaser-only page: title, date and a teaser, no article text")
 
 
+def _may_show_new_site_dates(body: LexborNode | None) -> bool:
+    """Whether a rendering of ``body`` may hold a new-site date line: such a line holds a
+    "|", which comes from one of the body's text nodes (blocks joins and cleans their text,
+    which makes no "|"), so a body whose text has none renders none, at the cost of one
+    text read instead of a rendering of the whole page."""
+    return body is not None and "|" in body.text(deep=True)
+
+
 def _is_listing_body(page: _Page) -> bool:
     """Several body containers outside related boxes: teasers of a listing, not one article.
 
     The first selector that matches was queried for the body node: its nodes are reused
     (the selectors before it match nothing)."""
-    nodes = [n for n in page.body_candidates if not _inside(n, page.boxes)]
+    nodes = [n for n in page.body_candidates if not _inside_ids(n, page.box_ids)]
     if nodes:
         return len(nodes) >= 3
     for selector in BODY[page.body_rank + 1 :]:
-        nodes = [n for n in page.tree.css(selector) if not _inside(n, page.boxes)]
+        nodes = [n for n in page.tree.css(selector) if not _inside_ids(n, page.box_ids)]
         if nodes:
             return len(nodes) >= 3
     return False

@@ -670,76 +670,160 @@ class _Stamp:
 _BULLET_SIGNS = frozenset("•◦▪‣")  # what presskit.text.is_bullet finds unindented
 
 
-def _prepare(raw: Sequence[str], cleaned: Sequence[str]) -> list[str]:
-    """Cleaned non-blank lines; menu bullets (repeated or short) dropped, list items kept.
+def _prepare(raw: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Cleaned non-blank lines and their class bits (see _classify); menu bullets
+    (repeated or short) dropped, list items kept.
 
-    ``cleaned`` holds the raw lines cleaned (``Document.cleaned_lines``)."""
+    ``raw`` holds the document's lines (``Document.lines``, right-stripped): blank ones are
+    skipped before cleaning, so a dump's many empty lines cost nothing (no outlet's
+    detector builds ``Document.cleaned_lines``, which would clean them all)."""
     texts: list[str] = []
+    kinds: list[int] = []
     bullets: list[int] = []  # where bullet lines stand in texts (most dumps have none)
-    for line, text in zip(raw, cleaned, strict=True):
-        if not text:
+    memo, limit = _read_memo, MEMO_LENGTH
+    for line in filter(None, raw):
+        text, kind, bullet = memo(line) if len(line) <= limit else _read(line)
+        if not text:  # spaces or invisible marks only
             continue
-        # a bullet opens with its sign or an indent: other lines need no closer look
-        if (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line):
+        if bullet:
             bullets.append(len(texts))
         texts.append(text)
+        kinds.append(kind)
     if not bullets:
-        return texts
+        return texts, kinds
     counts = Counter(texts[i] for i in bullets)
     out: list[str] = []
+    out_kinds: list[int] = []
     at = set(bullets)
     for index, text in enumerate(texts):
+        kind = kinds[index]
         if index in at:
             item = text.lstrip("•◦▪‣·*- ").strip()
             if counts[text] > 1 or len(item.split()) <= 4 or not item:
                 continue
-            text = item
+            text, kind = item, _kind(item)
         out.append(text)
-    return out
+        out_kinds.append(kind)
+    return out, out_kinds
+
+
+def _read(line: str) -> tuple[str, int, bool]:
+    """A raw non-blank line cleaned, the class bits of the cleaned line, and whether the
+    raw line is a bullet."""
+    text = clean(line)
+    # a bullet opens with its sign or an indent: other lines need no closer look
+    bullet = (line[0] in _BULLET_SIGNS or line[0].isspace()) and is_bullet(line)
+    return text, _classify(text) if text else 0, bullet
 
 
 # Most patterns are anchored on the line's first words and fail at once: they are joined
 # into one test. Three scan the line and are tried only when the line can match them:
 # a caption credit ends with ")", the rights footer holds at most 120 characters (60 before
-# the phrase, 40 after it), and each Arabic footer phrase holds "ح" or "ن".
-_ANY_NOISE = matches_any([p for p in NOISE if p is not CAPTION_CREDIT])
-_ANY_END = matches_any([p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER])
+# the phrase, 40 after it), and an Arabic footer phrase holds "ح" or "ن" near the start.
+_NOISE_ANCHORED = [p for p in NOISE if p is not CAPTION_CREDIT]
+_END_ANCHORED = [p for p in END_MARKERS if p is not RIGHTS_FOOTER and p is not ARABIC_FOOTER]
+_ANY_NOISE = matches_any(_NOISE_ANCHORED)
+_ANY_END = matches_any(_END_ANCHORED)
 RIGHTS_FOOTER_LENGTH = 120
+# An Arabic footer phrase starts within the first 80 characters and holds "ح" or "ن" among
+# its first 8: a line without either in its first 88 cannot match.
+ARABIC_FOOTER_REACH = 88
 
 
-# Layout, body and related teasers test the same lines in turn: the tests of lines up to
-# MEMO_LENGTH characters are memoised (as presskit.text memoises clean and fold); longer
-# ones would fill the memo for little.
+def _alternation(patterns: Sequence[re.Pattern[str]]) -> str:
+    """The patterns as one alternation, each keeping its case flag (their only flag)."""
+    if any(p.flags & ~(re.I | re.U) for p in patterns):
+        raise ValueError("a line pattern has a flag other than re.I: join it by hand")
+    return "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns)
+
+
+# Most lines are neither noise nor an end marker: one scan of both lists tells, the noise
+# patterns first. A match on the end side means that no noise pattern matched; one on the
+# noise side leaves the end markers to be tried.
+_NOISE_OR_END = re.compile(
+    f"(?P<noise>{_alternation(_NOISE_ANCHORED)})|(?P<end>{_alternation(_END_ANCHORED)})"
+)
+
+
+# Layout, body and related teasers test the same lines in turn: each line is classified
+# once into bits (its kind), which the passes over a dump's lines read from a list built
+# once per document. Classes of lines up to MEMO_LENGTH characters are memoised (as
+# presskit.text memoises clean and fold: the template's lines recur page after page);
+# longer ones would fill the memo for little.
 MEMO_LENGTH = 300
+LINE_NOISE = 1  # dropped wherever it stands (_noise)
+LINE_END = 2  # ends the body (_end)
+LINE_DATED = 4  # a date line (_stamp finds one)
+LINE_PROSE = 8  # a full paragraph (_is_prose)
+STAMP_LENGTH = 120  # no date line is longer (see _stamp)
+
+
+def _classify(line: str) -> int:
+    """The line's class bits: LINE_NOISE, LINE_END, LINE_DATED and LINE_PROSE."""
+    found = _NOISE_OR_END.match(line)
+    if found is not None and found.start("noise") >= 0:  # the end markers were not tried
+        noise, end = True, _end(line)
+    else:  # no anchored noise pattern matches; an end marker does when found
+        noise, end = _noise_unanchored(line), found is not None or _end_unanchored(line)
+    kind = (LINE_NOISE if noise else 0) | (LINE_END if end else 0)
+    # _stamp's own guard, tested here: long lines and lines without digits are no date
+    if len(line) <= STAMP_LENGTH and DIGIT.search(line) and _stamp(line) is not None:
+        kind |= LINE_DATED
+    if line.count(" ") >= 11 and not line.endswith(ELLIPSIS):  # _is_prose, inlined
+        kind |= LINE_PROSE
+    return kind
+
+
+_kind_memo = lru_cache(maxsize=1 << 13)(_classify)
+# A dump's raw lines, each read once (cleaned, classified, bullet or not): most of a
+# page's lines are the template's, met page after page.
+_read_memo = lru_cache(maxsize=1 << 13)(_read)
+
+
+def _kind(line: str) -> int:
+    """``_classify(line)``, memoised for lines up to MEMO_LENGTH characters."""
+    return _kind_memo(line) if len(line) <= MEMO_LENGTH else _classify(line)
+
+
+def _kinds(lines: Sequence[str]) -> list[int]:
+    """The class bits of each line, in order."""
+    memo, limit = _kind_memo, MEMO_LENGTH
+    return [memo(line) if len(line) <= limit else _classify(line) for line in lines]
 
 
 def _is_noise(line: str) -> bool:
     """A line dropped wherever it stands (popup, share bar, credit, glued logo text)."""
-    return _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line)
+    return bool(_kind(line) & LINE_NOISE)
 
 
 def _noise(line: str) -> bool:
-    if _ANY_NOISE(line) or (line.endswith(")") and CAPTION_CREDIT.match(line)):
+    return _ANY_NOISE(line) or _noise_unanchored(line)
+
+
+def _noise_unanchored(line: str) -> bool:
+    """The noise tests other than the anchored patterns: a caption credit, glued logo text."""
+    if line.endswith(")") and CAPTION_CREDIT.match(line):
         return True
     half = len(line) // 2
-    return len(line) >= 8 and len(line) % 2 == 0 and line[:half] == line[half:]  # glued logo text
+    # glued logo text; the halves are compared only when their first characters agree
+    return len(line) >= 8 and len(line) % 2 == 0 and line[0] == line[half] and line[:half] == line[half:]
 
 
 def _is_end(line: str) -> bool:
     """A line that ends the body: related heading, tags, comments, newsletter, footer."""
-    return _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
+    return bool(_kind(line) & LINE_END)
 
 
 def _end(line: str) -> bool:
-    return (
-        _ANY_END(line)
-        or (len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None)
-        or (("ح" in line or "ن" in line) and ARABIC_FOOTER.match(line) is not None)
-    )
+    return _ANY_END(line) or _end_unanchored(line)
 
 
-_noise_memo = lru_cache(maxsize=4096)(_noise)
-_end_memo = lru_cache(maxsize=4096)(_end)
+def _end_unanchored(line: str) -> bool:
+    """The end tests other than the anchored patterns: the rights and Arabic footers."""
+    if len(line) <= RIGHTS_FOOTER_LENGTH and RIGHTS_FOOTER.match(line) is not None:
+        return True
+    head = line[:ARABIC_FOOTER_REACH]
+    return ("ح" in head or "ن" in head) and ARABIC_FOOTER.match(line) is not None
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -750,7 +834,7 @@ def _names(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _stamp(line: str) -> _Stamp | None:
     """Parse a date line (plain, labelled, rubrique-prefixed, byline with date, new site)."""
-    if len(line) > 120 or not DIGIT.search(line):  # every date has digits (presskit.dates)
+    if len(line) > STAMP_LENGTH or not DIGIT.search(line):  # every date has digits (presskit.dates)
         return None
     m = NEW_SITE_DATE.match(line)
     if m:
@@ -802,9 +886,7 @@ def _title_like(line: str) -> bool:
         2 <= _words(line) <= 40
         and not line.endswith(ELLIPSIS)
         and not line.endswith(":")
-        and not _is_noise(line)
-        and not _is_end(line)
-        and _stamp(line) is None
+        and not _kind(line) & (LINE_NOISE | LINE_END | LINE_DATED)
         and _byline(line) is None
     )
 
@@ -862,7 +944,7 @@ def _skip_header(lines: list[str], start: int, stop: int, title: str | None) -> 
     return index, head
 
 
-def _inline_heading(lines: list[str], at: int) -> bool:
+def _inline_heading(lines: list[str], kinds: list[int], at: int) -> bool:
     """A bare "Lire aussi" heading one linked title inside the body, the text going on after it.
 
     Teasers after the heading alternate titles and teasers (or carry dates and ellipses);
@@ -870,27 +952,25 @@ def _inline_heading(lines: list[str], at: int) -> bool:
     """
     if not INLINE_HEADING.match(lines[at]) or at + 2 >= len(lines):
         return False
-    if not (_teaser_title(lines[at + 1]) and _is_prose(lines[at + 2])):
+    if not (_teaser_title(lines[at + 1]) and kinds[at + 2] & LINE_PROSE):
         return False
-    rest: list[str] = []
-    for line in lines[at + 2 :]:
-        if _is_end(line):
+    rest = prose = 0  # lines of the text going on, and of them paragraphs
+    for index in range(at + 2, len(lines)):
+        kind = kinds[index]
+        if kind & LINE_END:
             break
-        if _stamp(line) is not None or line.endswith(ELLIPSIS):
+        if kind & LINE_DATED or lines[index].endswith(ELLIPSIS):
             return False
-        if not _is_noise(line):
-            rest.append(line)
-    prose = sum(1 for line in rest if _is_prose(line))
-    return prose >= 2 and 2 * (len(rest) - prose) <= prose
+        if not kind & LINE_NOISE:
+            rest += 1
+            prose += 1 if kind & LINE_PROSE else 0
+    return prose >= 2 and 2 * (rest - prose) <= prose
 
 
-def _end_of_body(lines: list[str], start: int) -> int:
+def _end_of_body(lines: list[str], kinds: list[int], start: int) -> int:
     """Index of the first end marker from ``start`` (inline "Lire aussi" links excepted)."""
     for index in range(start, len(lines)):
-        line = lines[index]
-        # _is_end inlined: this loop runs over every line of every body
-        end = _end_memo(line) if len(line) <= MEMO_LENGTH else _end(line)
-        if end and not _inline_heading(lines, index):
+        if kinds[index] & LINE_END and not _inline_heading(lines, kinds, index):
             return index
     return len(lines)
 
@@ -900,14 +980,14 @@ def _teaser_title(line: str) -> bool:
     return _title_like(line) and _words(line) <= 25 and not line.endswith(".")
 
 
-def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | None:
+def _teaser_cut(lines: list[str], kinds: list[int], start: int, end: int) -> tuple[int, bool] | None:
     """Where the body region stops at a full-line date, and whether teasers start there.
 
     Two full-line dates, or one with a short title above it, mean dated teasers of other
     articles; a lone date at the very end repeats the article's date (dropped); a lone
     date followed by text is a dated intertitle and stays in the body.
     """
-    dates = [i for i in range(start, end) if _stamp(lines[i]) is not None]
+    dates = [i for i in range(start, end) if kinds[i] & LINE_DATED]
     if not dates or (len(dates) == 1 and end - dates[0] > 3):
         return None
     first = dates[0]
@@ -915,19 +995,19 @@ def _teaser_cut(lines: list[str], start: int, end: int) -> tuple[int, bool] | No
     return (first - 1 if titled else first), (titled or len(dates) >= 2)
 
 
-def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
+def _layout_at(lines: list[str], kinds: list[int], at: int, stamp: _Stamp) -> _Layout:
     title, head = _title_above(lines, at)
     if isinstance(stamp.when, date) and not isinstance(stamp.when, datetime) and at + 1 < len(lines):
         clock = parse_time(lines[at + 1])  # the time rendered on a line of its own [guess]
         if clock is not None:
             stamp = attrs.evolve(stamp, when=local_datetime(stamp.when, clock.hour, clock.minute))
             at += 1
-    end = _end_of_body(lines, at + 1)
+    end = _end_of_body(lines, kinds, at + 1)
     start, more = _skip_header(lines, at + 1, end, title)
     if title is None and start < end - 1 and _teaser_title(lines[start]):
         title = lines[start]  # a header written date first, title second [guess]
         start, more = _skip_header(lines, start + 1, end, title)
-    cut = _teaser_cut(lines, start, end)
+    cut = _teaser_cut(lines, kinds, start, end)
     return _Layout(
         title=title,
         stamp=stamp,
@@ -939,15 +1019,16 @@ def _layout_at(lines: list[str], at: int, stamp: _Stamp) -> _Layout:
     )
 
 
-def _body_lines(lines: list[str], layout: _Layout) -> list[str]:
-    """The body region of a layout without its noise lines."""
-    return [line for line in lines[layout.start : layout.stop] if not _is_noise(line)]
+def _body_lines(lines: list[str], kinds: list[int], layout: _Layout) -> tuple[list[str], bool]:
+    """The body region of a layout without its noise lines, and whether it holds prose."""
+    kept = [i for i in range(layout.start, layout.stop) if not kinds[i] & LINE_NOISE]
+    return [lines[i] for i in kept], any(kinds[i] & LINE_PROSE for i in kept)
 
 
 def _is_teaser_entry(body: list[str], layout: _Layout, teasers: int) -> bool:
     """A title/date/teaser entry of a listing rather than an article."""
-    words = sum(map(_words, body))
-    return len(body) <= 2 and words < 70 and (layout.cut_by_date or teasers >= 2)
+    # the words are counted only for a body short enough to be an entry
+    return len(body) <= 2 and sum(map(_words, body)) < 70 and (layout.cut_by_date or teasers >= 2)
 
 
 def _is_teaser_page(lines: list[str], body: list[str], layout: _Layout) -> bool:
@@ -970,9 +1051,11 @@ def _is_brief(lines: list[str], body: list[str], layout: _Layout) -> bool:
     )
 
 
-def _find_layout(lines: list[str]) -> _Layout | None:
+def _find_layout(lines: list[str], kinds: list[int]) -> _Layout | None:
     """The article's header, or None; raise for listings, teaser pages and empty articles."""
-    stamps = [(i, s) for i, s in ((i, _stamp(line)) for i, line in enumerate(lines)) if s is not None]
+    stamps = [
+        (i, s) for i, kind in enumerate(kinds) if kind & LINE_DATED and (s := _stamp(lines[i])) is not None
+    ]
     teasers = 0
     teaser_page = empty = False
     brief: _Layout | None = None
@@ -981,11 +1064,11 @@ def _find_layout(lines: list[str]) -> _Layout | None:
     for index, stamp in stamps[:MAX_STAMPS]:
         if stamp.updated:
             continue
-        layout = _layout_at(lines, index, stamp)
-        body = _body_lines(lines, layout)
+        layout = _layout_at(lines, kinds, index, stamp)
+        body, prose = _body_lines(lines, kinds, layout)
         if _is_teaser_entry(body, layout, teasers):
             teasers += 1
-        elif any(_is_prose(line) for line in body):
+        elif prose:
             return layout
         elif brief is None and _is_brief(lines, body, layout):
             brief = layout
@@ -1090,15 +1173,14 @@ def _trim_start(body: list[str], meta: _Meta) -> list[str]:
     return body
 
 
-def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[str]:
+def _clean_body(lines: Sequence[str], kinds: Sequence[int], title: str | None, meta: _Meta) -> list[str]:
     """Drop noise and title repeats; move inline "Lire aussi" links to the related list."""
     body: list[str] = []
     linked = False  # the line after a bare "Lire aussi" heading is the linked title
     title_key = None if title is None else _same_key(title)
     unlike: frozenset[str] = frozenset() if title_key is None else _cannot_open(title_key)
-    for line in lines:
-        # _is_noise inlined: this loop runs over every line of every body
-        if _noise_memo(line) if len(line) <= MEMO_LENGTH else _noise(line):
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind & LINE_NOISE:
             continue
         if title_key is not None and line[:1] not in unlike and _same_key(line) == title_key:
             continue
@@ -1113,19 +1195,26 @@ def _clean_body(lines: Sequence[str], title: str | None, meta: _Meta) -> list[st
     return body
 
 
-def _related(lines: Sequence[str], start: int) -> list[Link]:
+def _related(lines: Sequence[str], kinds: Sequence[int], start: int) -> list[Link]:
     """Teasers after a related heading: titles, with the dates shown next to them."""
     links: list[Link] = []
     pending: When | None = None
-    heading = next((i for i in range(start, len(lines)) if RELATED_HEADINGS.match(lines[i])), None)
+    # a related heading is an end marker (RELATED_HEADINGS opens END_MARKERS)
+    heading = next(
+        (i for i in range(start, len(lines)) if kinds[i] & LINE_END and RELATED_HEADINGS.match(lines[i])),
+        None,
+    )
     if heading is None:
         return links
-    for line in lines[heading + 1 :]:
-        if RELATED_HEADINGS.match(line) or TAGS_LINE.match(line) or READ_MORE.match(line) or _is_noise(line):
+    for index in range(heading + 1, len(lines)):
+        line, kind = lines[index], kinds[index]
+        if kind & LINE_NOISE:
             continue
-        if _is_end(line):
+        if kind & LINE_END:  # related headings, tags lines and "read more" links are end markers
+            if RELATED_HEADINGS.match(line) or TAGS_LINE.match(line) or READ_MORE.match(line):
+                continue
             break
-        stamp = _stamp(line)
+        stamp = _stamp(line) if kind & LINE_DATED else None
         if stamp is not None:
             if links and links[-1].published is None:
                 links[-1] = attrs.evolve(links[-1], published=stamp.when)
@@ -1165,39 +1254,48 @@ def _is_menu_word(line: str) -> bool:
 
 def _strip_menu_runs(body: list[str]) -> list[str]:
     """Drop runs of three or more menu entries opening or closing the body (unbulleted menus)."""
-    head = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
-    if head >= 3:
-        body = body[head:]
-    tail = next((i for i, line in enumerate(reversed(body)) if not _is_menu_word(line)), len(body))
-    if tail >= 3:
-        body = body[: len(body) - tail]
-    return body
+    start, stop = _menu_runs(body)
+    return body[start:stop]
 
 
-def _headless(lines: list[str]) -> tuple[str | None, list[str], int]:
-    """Title (only when repeated), body and end of a dump without its header lines."""
-    end = _end_of_body(lines, 0)
-    body = _strip_menu_runs([line for line in lines[:end] if not _is_noise(line)])
-    teaser = [i for i, line in enumerate(body[:3]) if line.endswith(ELLIPSIS) and i < len(body) - 1]
+def _menu_runs(body: list[str]) -> tuple[int, int]:
+    """Where the body starts and stops once _strip_menu_runs drops its menu runs."""
+    start = next((i for i, line in enumerate(body) if not _is_menu_word(line)), len(body))
+    if start < 3:
+        start = 0
+    stop = next((i + 1 for i in range(len(body) - 1, start - 1, -1) if not _is_menu_word(body[i])), start)
+    if len(body) - stop < 3:
+        stop = len(body)
+    return start, stop
+
+
+def _headless(lines: list[str], kinds: list[int]) -> tuple[str | None, list[str], list[int], int]:
+    """Title (only when repeated), body (and its lines' classes) and end of a dump without
+    its header lines."""
+    end = _end_of_body(lines, kinds, 0)
+    kept = [i for i in range(end) if not kinds[i] & LINE_NOISE]  # indexes of the body lines
+    start, stop = _menu_runs([lines[i] for i in kept])
+    kept = kept[start:stop]
+    teaser = [n for n, i in enumerate(kept[:3]) if lines[i].endswith(ELLIPSIS) and n < len(kept) - 1]
     if teaser:
-        body = body[teaser[-1] + 1 :]  # a stray teaser of another article above the extract
+        kept = kept[teaser[-1] + 1 :]  # a stray teaser of another article above the extract
     title = None
-    if len(body) > 2 and _same(body[0], body[1]) and _title_like(body[0]):
-        title, body = body[0], body[2:]
-    prose = sum(1 for line in body if _is_prose(line))
-    teasers = sum(1 for line in body if line.endswith(ELLIPSIS))
-    if body and (prose * 2 < len(body) or teasers >= 3):
+    if len(kept) > 2 and _same(lines[kept[0]], lines[kept[1]]) and _title_like(lines[kept[0]]):
+        title, kept = lines[kept[0]], kept[2:]
+    prose = sum(1 for i in kept if kinds[i] & LINE_PROSE)
+    teasers = sum(1 for i in kept if lines[i].endswith(ELLIPSIS))
+    if kept and (prose * 2 < len(kept) or teasers >= 3):
         raise NotAnArticle("no article header and too little prose: a listing or home page")
-    return title, body, end
+    return title, [lines[i] for i in kept], [kinds[i] for i in kept], end
 
 
 def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
     """Build the Article of a text dump, with or without its header lines."""
-    lines = _prepare(document.lines, document.cleaned_lines)
+    lines, kinds = _prepare(document.lines)
     if not lines:
         raise ExtractionError("the dump holds no text")
     meta = _Meta()
-    layout = _find_layout(lines)
+    layout = _find_layout(lines, kinds)
     published: When | None = None
     if layout is not None:
         title: str | None = layout.title
@@ -1205,10 +1303,12 @@ def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
         meta.section = layout.stamp.section
         meta.add_authors(layout.stamp.authors)
         _read_head(layout.head, title, meta)
-        raw_body, after = lines[layout.start : layout.stop], layout.stop
+        raw_body, raw_kinds = lines[layout.start : layout.stop], kinds[layout.start : layout.stop]
+        after = layout.stop
     else:
-        title, raw_body, after = _headless(lines)
-    body = _trim_tail(_trim_start(_strip_menu_runs(_clean_body(raw_body, title, meta)), meta), meta)
+        title, raw_body, raw_kinds, after = _headless(lines, kinds)
+    cleaned = _clean_body(raw_body, raw_kinds, title, meta)
+    body = _trim_tail(_trim_start(_strip_menu_runs(cleaned), meta), meta)
     if not body:
         raise ExtractionError("no article body found between the header and the end markers")
     return Article(
@@ -1223,5 +1323,5 @@ def _extract_text(document: Document, outlet: LopinionOutlet) -> Article:
         section=meta.section,
         language=outlet.language,
         source=meta.source,
-        related=(*meta.related, *_related(lines, after)),
+        related=(*meta.related, *_related(lines, kinds, after)),
     )
