@@ -30,13 +30,16 @@ from corpus import write_corpus  # noqa: E402 - the folder is put on the path ju
 
 import presskit  # noqa: E402
 from presskit.detection import detect_document  # noqa: E402
+from presskit.html import meta  # noqa: E402
 from presskit.writers import dumps  # noqa: E402
 
 
 def _document(data: bytes, path: str) -> presskit.Document:
     document = presskit.make_document(data, path=path)
     if document.kind == "html":
-        document.tree  # noqa: B018 - the parse counts as decoding, whichever step asks first
+        # The parse and the page's <meta> index are shared by every step and every detector,
+        # whichever asks first: they count as decoding.
+        meta(document.tree, "og:url")
     return document
 
 
@@ -52,7 +55,7 @@ def measure(folder: Path) -> dict[str, dict[str, float]]:
         data = path.read_bytes()
         start = clock()
         document = _document(data, str(path))
-        total["decode (and parse)"] += clock() - start
+        total["decode (parse, meta index)"] += clock() - start
         start = clock()
         chosen = registry.get(detect_document(document, registry).name)
         total["detection, every outlet"] += clock() - start
