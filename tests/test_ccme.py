@@ -778,7 +778,7 @@ def test_raw_line_checks_agree_with_the_cleaned_line(raw: str) -> None:
 def test_page_blocks_follow_the_dump_body_rules(blocks: list[str]) -> None:
     from presskit_ccme import outlet
 
-    lines = [outlet.Line(text) for text in blocks]
+    lines = [outlet.Line(text, mark=outlet._mark(text)) for text in blocks]
     zone = lines[: outlet._end_of_body(lines, 0, outlet._end_marks(lines))]
     assert outlet._block_body(blocks) == outlet._body(zone, keep_bullets=True)
     assert "Après le pied de page." not in outlet._block_body(blocks)[0]
@@ -825,3 +825,68 @@ def test_selectors_skipped_only_for_classes_the_page_lacks() -> None:
                 assert tree.css_first(selector) is None
     assert ccme_html._needed_classes("p:has(img.picto)") == frozenset()
     assert ccme_html._needed_classes("time.post-date[datetime]") == {"post-date"}
+
+
+def _case_variants(line: str) -> set[str]:
+    """A line in several cases, and with the letters re.IGNORECASE also takes for i, s, k."""
+    cased = {line, line.lower(), line.upper(), line.title(), line.swapcase()}
+    traps = {"i": "ı", "I": "İ", "s": "ſ", "k": "\u212a"}
+    return cased | {text.replace(a, b) for text in cased for a, b in traps.items()}
+
+
+def _reference_mark(text: str) -> int:
+    from presskit_ccme import outlet
+
+    found = outlet.END_OR_LEAVE.match(text)
+    return 0 if found is None else outlet.END if found.group("end") is not None else outlet.LEAVE
+
+
+def test_opening_test_passes_every_line_the_patterns_match() -> None:
+    """_mark runs END_OR_LEAVE only on lines that _may_open (and the inlined test of their
+    first three characters) lets through: none of the patterns' lines may be ruled out."""
+    from presskit_ccme import outlet
+
+    openers = [
+        *outlet.OPENING_WORDS, "x", "X (Twitter)", "(Photo : MAP)", ": Facebook", "© 2021 CCME",
+        "2021 - © CCME", "Crédits photo : MAP", "Photo d’illustration : MAP", "Tags : Italie",
+        "Home » Actualités", "Lire aussi : Un titre", "À lire aussi", "Étiquettes : a", "Image/AFP",
+    ]  # fmt: skip
+    matched = 0
+    for opener in openers:
+        for text in _case_variants(opener) | _case_variants(opener + " : suite"):
+            expected = _reference_mark(text)
+            key = text[:3].lower()
+            quick = key in outlet.OPENING_KEYS or key[:1] not in outlet.QUIET_OPENERS
+            assert outlet._mark.__wrapped__(text) == expected, text
+            if expected:
+                matched += 1
+                assert quick and outlet._may_open(text), text
+    assert matched > 500  # the variants do reach the patterns
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les questions les plus fréquentes", "Les commentaires sont fermés.", "l’accès aux soins", "Un bus",
+     "افتتح يوم السبت", "الرئيسية»الأخبار", "— Fondation (@x) 2021", "Photographie du jour", "Lıre aussi"],
+)  # fmt: skip
+def test_opening_test_agrees_with_the_patterns(text: str) -> None:
+    from presskit_ccme import outlet
+
+    assert outlet._mark.__wrapped__(text) == _reference_mark(text)
+    if _reference_mark(text):
+        assert outlet._may_open(text)
+
+
+def test_case_blind_letters_are_those_lower_case_gives_but_the_traps() -> None:
+    """What _may_open assumes of re.IGNORECASE: a character it matches to a letter of
+    OPENING_WORDS lower-cases to that letter (Kelvin "K" to "k", "É" to "é"), but for the
+    CASE_TRAPS."""
+    from presskit_ccme import outlet
+
+    letters = {char for word in outlet.OPENING_WORDS for char in word if char.isalpha()}
+    any_letter = re.compile("[" + "".join(sorted(letters)) + "]", re.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.fullmatch(char) and char not in outlet.CASE_TRAPS:
+            assert char.lower() in letters, hex(code)
+    assert all(len(word) >= 3 for word in outlet.OPENING_WORDS)

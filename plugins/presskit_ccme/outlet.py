@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import product
 from typing import NamedTuple
 
 import attrs
@@ -22,7 +23,7 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import find_dates
-from presskit.text import clean, fold, is_bullet, matches_any
+from presskit.text import clean, fold, is_bullet
 from presskit_ccme.council import names_the_council
 from presskit_ccme.html import container_links, detect_html, read_page
 from presskit_ccme.multilingual import guess_language
@@ -175,6 +176,13 @@ META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
 # ("Read", "de lecture"), then maybe separators: the last characters it can end with.
 META_TRAILER = " |·•-–" + WHITESPACE
 META_LAST_CHARS = frozenset("hH:dDeE")  # and digits
+# Last characters of a line that is surely no meta line, one set lookup (most paragraphs end
+# with a stop): none of them is a trailer, a digit or one of META_LAST_CHARS (_may_be_meta).
+QUIET_ENDS = frozenset(
+    char
+    for char in map(chr, range(32, 127))
+    if char not in META_TRAILER and char not in META_LAST_CHARS and not char.isdecimal()
+) | frozenset("…»”’")
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
 # newsletter promos, footers in ar/en/fr, search overlay (outlets.md and samples [solid]);
@@ -508,11 +516,12 @@ CASES = (
 
 
 class Line(NamedTuple):
-    """A non-blank dump line, cleaned, remembering whether it was a menu bullet (a tuple:
-    dumps have hundreds of lines, built faster so)."""
+    """A non-blank dump line, cleaned, remembering whether it was a menu bullet and what
+    END_OR_LEAVE says of it (_mark) (a tuple: dumps have hundreds of lines, built faster so)."""
 
     text: str
     bullet: bool = False
+    mark: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -769,9 +778,6 @@ def _is_chrome(text: str) -> bool:
     )
 
 
-_is_end = matches_any(END_MARKERS)  # one pattern for all the markers
-
-
 def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
     """One pattern matching at the start of a string where any of ``patterns`` does (each
     keeps its case flag): a single C-level call per line instead of one test per pattern."""
@@ -794,6 +800,80 @@ MAY_LEAVE_OUT = _union(
 # An end marker (group "end": the alternative tried first, so it wins when both match), else
 # a line that MAY_LEAVE_OUT matches: one match per block of an HTML page.
 END_OR_LEAVE = re.compile(f"(?P<end>{_union(END_MARKERS).pattern})|{MAY_LEAVE_OUT.pattern}")
+
+# END_OR_LEAVE tries some sixty alternatives one after the other on every line (case-blind
+# ones cannot be skipped by their first letter): a few lookups on a line's opening rule out
+# most paragraphs first (_may_open). Every alternative opens with one of these words, in
+# lower case (each word is its alternative's literal start) ...
+OPENING_WORDS = (
+    # END_MARKERS
+    "related posts", "related articles", "articles similaires", "articles liés",
+    "nos dernières actualités", "our latest news", "latest news", "download ccme books",
+    "download the ccme app", "téléchargez l", "logo ccme", "type above and press enter", "newsletter",
+    "abonnez-vous pour recevoir", "subscribe to receive", "leave a reply", "laisser un commentaire",
+    "laisser une réponse", "add a comment", "ajouter un commentaire", "comments are closed",
+    "les commentaires sont fermés", "previous article", "next article", "article précédent",
+    "article suivant", "tags", "mots-clés", "étiquettes",
+    "مقالات ذات صلة", "مواضيع ذات صلة", "آخر الأخبار", "أحدث الأخبار", "النشرة الإخبارية", "الوسوم",
+    # "CCME |", CAPTION, BREADCRUMB, PROMO; CHROME and SHARE_WORDS below
+    "ccme |", "photo", "crédit", "credit", "image", "home", "accueil", "الرئيسية",
+    "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "read also", "read more", "اقرأ أيضا",
+    *CHROME,
+    *(word for word in SHARE_WORDS if word != "x"),
+)  # fmt: skip
+OPENINGS: dict[str, tuple[str, ...]] = {}
+for _word in OPENING_WORDS:
+    OPENINGS[_word[:3]] = (*OPENINGS.get(_word[:3], ()), _word)
+OPENING_SPAN = max(map(len, OPENING_WORDS))
+# ... or with one of these ASCII characters: share rows' leading marks and their one-letter
+# word "X", years of copyright lines; or with a non-ASCII character that is no Arabic letter
+# (caseless: their words are in OPENING_WORDS) nor one of QUIET_MARKS: "©", accented
+# capitals, other digits and spaces, CASE_TRAPS.
+OPENING_CHARS = frozenset("().,:xX0123456789" + "".join(c for c in map(chr, range(128)) if c.isspace()))
+QUIET_MARKS = frozenset("—–«“”’‘•◦▪‣·")  # dashes, quotes, bullet signs
+# re.IGNORECASE takes these for i and s; lower() does not (nor keeps "İ" one character).
+CASE_TRAPS = ("ı", "İ", "ſ")
+# So a line whose first three characters, lower-cased, are none of OPENING_KEYS (the words'
+# first three, also with CASE_TRAPS in place of their i and s) opens with no word; if its
+# first character is one of QUIET_OPENERS, it opens no alternative at all.
+_TRAPPED = {"i": ("i", "ı", "i̇"), "s": ("s", "ſ")}  # "İ".lower() is "i" + U+0307
+OPENING_KEYS = frozenset(
+    "".join(chars) for trio in OPENINGS for chars in product(*(_TRAPPED.get(char, (char,)) for char in trio))
+)
+QUIET_OPENERS = (
+    frozenset(char for char in map(chr, range(33, 127)) if not char.isdecimal()) - OPENING_CHARS
+    | frozenset(chr(code) for code in range(0x621, 0x64B))
+    | QUIET_MARKS
+)
+
+
+def _may_open(text: str) -> bool:
+    """False when ``text`` surely matches no END_OR_LEAVE alternative: it opens with none of
+    OPENING_WORDS, compared in lower case (as re.IGNORECASE compares, CASE_TRAPS aside), nor
+    with a character that opens another alternative. Where every line is asked (_lines,
+    _block_body), the test of the first three characters is inlined before calling _mark."""
+    key = text[:3].lower()
+    if key not in OPENING_KEYS:
+        return key[:1] not in QUIET_OPENERS
+    head = text[:OPENING_SPAN]
+    if not head.isascii() and any(trap in head for trap in CASE_TRAPS):
+        return True
+    return head.lower().startswith(OPENINGS[key])
+
+
+END, LEAVE = 2, 1  # what _mark says of an end marker, of a line the body may leave out
+
+
+@lru_cache(maxsize=4096)  # the lines that get this far are mostly the template's, page after page
+def _mark(text: str) -> int:
+    """END when ``text`` is an end marker (END_MARKERS), else LEAVE when MAY_LEAVE_OUT matches
+    it, else 0: one END_OR_LEAVE match, on the lines that _may_open only."""
+    if not _may_open(text):
+        return 0
+    found = END_OR_LEAVE.match(text)
+    if found is None:
+        return 0
+    return END if found.group("end") is not None else LEAVE
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -822,7 +902,7 @@ def _plausible_title(line: Line) -> bool:
         not line.bullet
         and 2 <= len(text.split()) <= 50
         and not _is_chrome(text)
-        and not _is_end(text)
+        and line.mark != END
         and not BREADCRUMB.match(text)
         and _parse_meta(text) is None
     )
@@ -1060,7 +1140,7 @@ def _find_header(lines: Sequence[Line], ends: Sequence[int]) -> tuple[Header | N
 
 def _end_marks(lines: Sequence[Line]) -> list[int]:
     """Indexes of the lines that end a body (end markers), found once per page."""
-    return [i for i, line in enumerate(lines) if not line.bullet and _is_end(line.text)]
+    return [i for i, line in enumerate(lines) if line.mark == END and not line.bullet]
 
 
 def _end_of_body(lines: Sequence[Line], start: int, ends: Sequence[int]) -> int:
@@ -1082,8 +1162,8 @@ def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[
     promos: list[Link] = []
     for line in zone:
         text = line.text
-        # most lines are paragraphs: MAY_LEAVE_OUT rules them out at once
-        if MAY_LEAVE_OUT.match(text) is not None and _left_out(text, promos):
+        # a body line is no end marker: END_OR_LEAVE matches it where MAY_LEAVE_OUT does
+        if line.mark == LEAVE and _left_out(text, promos):
             continue
         if line.bullet:
             if not keep_bullets and len(text.split()) <= 8:
@@ -1111,10 +1191,11 @@ def _block_body(blocks: Sequence[str]) -> tuple[list[str], list[Link]]:
     marker (where reading stops) from a line the body may leave out, in a single pass."""
     zone: list[tuple[str, bool]] = []  # each block, and whether MAY_LEAVE_OUT matches it
     for text in blocks:
-        found = END_OR_LEAVE.match(text)
-        if found is not None and found.group("end") is not None:
+        key = text[:3].lower()  # the quick test before _mark (OPENING_KEYS)
+        mark = _mark(text) if key in OPENING_KEYS or key[:1] not in QUIET_OPENERS else 0
+        if mark == END:
             break
-        zone.append((text, found is not None))
+        zone.append((text, mark == LEAVE))
     while zone and zone[-1][0].lower() in FOOTER_HEADINGS:
         zone.pop()
     paragraphs: list[str] = []
@@ -1172,7 +1253,9 @@ def _split_tail(paragraphs: list[str]) -> Tail:
 
 def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
-    dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
+    dated = sum(
+        1 for p in paragraphs if len(p) < 200 and p[-1:] not in QUIET_ENDS and _parse_meta(p) is not None
+    )
     last = len(paragraphs) - 1
     more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and _has_more_link(p)]
     if dated >= 2 or len(more) >= 2:
@@ -1192,7 +1275,7 @@ def _related(lines: Sequence[Line], start: int) -> list[Link]:
         return []
     pairs: list[tuple[str, When | None]] = []
     for line in lines[at + 1 :]:
-        if line.bullet or _is_end(line.text):
+        if line.bullet or line.mark == END:
             break
         if _is_date_only(line.text):
             if pairs and pairs[-1][1] is None:
@@ -1248,13 +1331,16 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
 
 
 def _lines(document: Document) -> list[Line]:
-    # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip the test.
-    # tuple.__new__ builds each Line in C (Line(...) runs the named tuple's Python __new__).
-    return [
-        _new_tuple(Line, (text, not raw[0].isalnum() and is_bullet(raw)))
-        for raw in document.lines
-        if raw and (text := clean(raw))
-    ]
+    lines: list[Line] = []
+    for raw in document.lines:
+        if not raw or not (text := clean(raw)):
+            continue
+        key = text[:3].lower()  # the quick test before _mark (OPENING_KEYS)
+        mark = _mark(text) if key in OPENING_KEYS or key[:1] not in QUIET_OPENERS else 0
+        # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip
+        # the test. tuple.__new__ builds each Line in C (Line(...) runs a Python __new__).
+        lines.append(_new_tuple(Line, (text, not raw[0].isalnum() and is_bullet(raw), mark)))
+    return lines
 
 
 _new_tuple = tuple.__new__
