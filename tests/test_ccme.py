@@ -890,3 +890,14 @@ def test_case_blind_letters_are_those_lower_case_gives_but_the_traps() -> None:
         if any_letter.fullmatch(char) and char not in outlet.CASE_TRAPS:
             assert char.lower() in letters, hex(code)
     assert all(len(word) >= 3 for word in outlet.OPENING_WORDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["contact@ccme.org.ma", "x@y contact@ccme.org.ma", "@ccme.org.ma contact", "ccme@", "@", "",
+     "écrire à contact@ccme.org.ma.", "tact@ccme.org.ma", "contact@ccme.org.m"],
+)  # fmt: skip
+def test_mail_read_at_each_at_sign(text: str) -> None:
+    from presskit_ccme.outlet import MAIL, _holds_mail
+
+    assert _holds_mail(text) == (MAIL in text)

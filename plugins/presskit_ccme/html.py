@@ -166,6 +166,8 @@ SITE_URL_LABEL = re.compile(r"""rel=["']canonical["']|og:url""")
 # The theme's slug in its asset paths and ids (lower case, as WordPress writes slugs), or its
 # name as ThemeSphere writes it.
 SMARTMAG = ("/themes/smart-mag", "smartmag", "SmartMag")
+PICTO_IMAGE = "img[alt^=picto]"  # old K2 pages' disclaimer image
+THEME_MARKS = ".cat-labels, nav#breadcrumb"  # SmartMag's category labels and breadcrumb
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:CCME\b.*|Conseil de la communauté.*)$")
 
 
@@ -635,10 +637,12 @@ def detect_html(document: Document) -> float:
         score += 0.2
     if names_the_council(head, HEAD_SPAN):
         score += 0.2  # the council's full name: logo alt, footer, about boxes
-    if tree.css_first("img[alt^=picto]") is not None and "com_k2" in head:
+    # one walk of the tree tells whether either query below may match (most pages: neither)
+    marked = tree.css_first(f"{PICTO_IMAGE}, {THEME_MARKS}") is not None
+    if marked and tree.css_first(PICTO_IMAGE) is not None and "com_k2" in head:
         score += 0.3
     # the theme's mark is searched only on pages with its breadcrumb or category labels
-    if tree.css_first(".cat-labels, nav#breadcrumb") and any(mark in head for mark in SMARTMAG):
+    if marked and tree.css_first(THEME_MARKS) and any(mark in head for mark in SMARTMAG):
         score += 0.1  # the theme alone is shared with many sites
     return min(score, 1.0)
 

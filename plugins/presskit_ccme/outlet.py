@@ -650,10 +650,22 @@ def _detect_text(document: Document) -> float:
 
 def _has_footprint(text: str, branded: bool) -> bool:
     """One of FOOTPRINTS: all but the mail address hold "CCME", so an unbranded page is
-    searched for the address only (and only when it holds an "@", found in C at once)."""
-    if branded:
-        return any(mark in text for mark in FOOTPRINTS)
-    return "@" in text and MAIL in text
+    searched for the address only."""
+    return _holds_mail(text) or (branded and any(mark in text for mark in FOOTPRINTS if mark != MAIL))
+
+
+MAIL_AT = MAIL.index("@")
+
+
+def _holds_mail(text: str) -> bool:
+    """Whether MAIL is in ``text``, read at each "@" (a one-character search runs about ten
+    times faster than a search for the address, and pages hold few "@")."""
+    at = text.find("@")
+    while at != -1:
+        if at >= MAIL_AT and text.startswith(MAIL, at - MAIL_AT):
+            return True
+        at = text.find("@", at + 1)
+    return False
 
 
 def _lines_holding(
