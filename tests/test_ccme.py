@@ -901,3 +901,11 @@ def test_mail_read_at_each_at_sign(text: str) -> None:
     from presskit_ccme.outlet import MAIL, _holds_mail
 
     assert _holds_mail(text) == (MAIL in text)
+
+
+def test_quiet_ends_close_no_meta_line() -> None:
+    """A paragraph ending with one of QUIET_ENDS is not asked whether it is a meta line."""
+    from presskit_ccme.outlet import QUIET_ENDS, _may_be_meta
+
+    assert not any(_may_be_meta(f"Actualités 3 mars 2021{char}") for char in QUIET_ENDS)
+    assert _may_be_meta("Actualités 3 mars 2021")

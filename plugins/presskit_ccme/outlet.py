@@ -178,11 +178,12 @@ META_TRAILER = " |·•-–" + WHITESPACE
 META_LAST_CHARS = frozenset("hH:dDeE")  # and digits
 # Last characters of a line that is surely no meta line, one set lookup (most paragraphs end
 # with a stop): none of them is a trailer, a digit or one of META_LAST_CHARS (_may_be_meta).
+# Read among ASCII, Latin and Arabic characters and the usual closing marks.
 QUIET_ENDS = frozenset(
     char
-    for char in map(chr, range(32, 127))
+    for char in map(chr, [*range(32, 0x250), *range(0x600, 0x700), *map(ord, "…»”’")])
     if char not in META_TRAILER and char not in META_LAST_CHARS and not char.isdecimal()
-) | frozenset("…»”’")
+)
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
 # newsletter promos, footers in ar/en/fr, search overlay (outlets.md and samples [solid]);
@@ -1201,20 +1202,24 @@ def _block_body(blocks: Sequence[str]) -> tuple[list[str], list[Link]]:
     """``_body`` of a page's blocks up to the end of the body (``_end_of_body``), bullets
     kept. Blocks are never menu bullets: one END_OR_LEAVE match per block tells an end
     marker (where reading stops) from a line the body may leave out, in a single pass."""
-    zone: list[tuple[str, bool]] = []  # each block, and whether MAY_LEAVE_OUT matches it
-    for text in blocks:
+    end = len(blocks)
+    leaves: list[int] = []  # blocks that MAY_LEAVE_OUT matches
+    for index, text in enumerate(blocks):
         key = text[:3].lower()  # the quick test before _mark (OPENING_KEYS)
-        mark = _mark(text) if key in OPENING_KEYS or key[:1] not in QUIET_OPENERS else 0
-        if mark == END:
-            break
-        zone.append((text, mark == LEAVE))
-    while zone and zone[-1][0].lower() in FOOTER_HEADINGS:
-        zone.pop()
-    paragraphs: list[str] = []
+        if key in OPENING_KEYS or key[:1] not in QUIET_OPENERS:
+            mark = _mark(text)
+            if mark == END:
+                end = index
+                break
+            if mark == LEAVE:
+                leaves.append(index)
+    while end and blocks[end - 1].lower() in FOOTER_HEADINGS:
+        end -= 1
     promos: list[Link] = []
-    for text, may_leave in zone:
-        if text and not (may_leave and _left_out(text, promos)):
-            paragraphs.append(text)
+    left_out = {index for index in leaves if index < end and _left_out(blocks[index], promos)}
+    if not left_out:
+        return [text for text in blocks[:end] if text], promos
+    paragraphs = [text for index, text in enumerate(blocks[:end]) if text and index not in left_out]
     return paragraphs, promos
 
 
