@@ -704,10 +704,19 @@ def _meta_places(text: str, crumb_end: int | None) -> Iterator[str]:
     return (clean(line) for line in places if line and _may_end_meta(line))
 
 
+# Characters that hold the first lines looked at in most dumps: they are split at once.
+FIRST_LINES_SPAN = 2_000
+
+
 def _first_lines(text: str, start: int, count: int) -> list[str]:
     """The first ``count`` lines of ``text[start:]`` (slicing or splitting the whole rest
-    would copy it, and a copy of non-ASCII text is scanned for its widest character)."""
-    lines: list[str] = []
+    would copy it, and a copy of non-ASCII text is scanned for its widest character): the
+    lines of a short slice when it holds them, else found one by one."""
+    stop = start + FIRST_LINES_SPAN
+    lines = text[start:stop].split("\n", count)
+    if len(lines) > count or stop >= len(text):
+        return lines[:count]
+    lines = []
     while len(lines) < count:
         end = text.find("\n", start)
         if end == -1:
