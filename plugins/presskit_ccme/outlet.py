@@ -962,6 +962,8 @@ _META_MEMO_LENGTH = 300
 
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
+    if text[-1:] in QUIET_ENDS:
+        return None  # most lines end so, and no meta line does (_may_be_meta)
     return _parse_meta_memo(text) if len(text) <= _META_MEMO_LENGTH else _read_meta(text)
 
 
@@ -1138,8 +1140,10 @@ def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
     if lines and _opens_titleless(lines, 0):
         return _header_from(lines, -1, limit, None, titled=False)
     strengths: dict[int, int] = {}  # computed on demand: a sure header is most often near the top
+    # a line ending with one of QUIET_ENDS is no meta line: its strength is 0
+    candidates = [index for index in range(1, limit) if lines[index].text[-1:] not in QUIET_ENDS]
     for wanted in (2, 1):
-        for index in range(1, limit):
+        for index in candidates:
             if index not in strengths:
                 strengths[index] = _candidate_strength(lines, index)
             if strengths[index] == wanted:
@@ -1283,7 +1287,14 @@ def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
         1 for p in paragraphs if len(p) < 200 and p[-1:] not in QUIET_ENDS and _parse_meta(p) is not None
     )
     last = len(paragraphs) - 1
-    more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and _has_more_link(p)]
+    # _has_more_link, inlined: pages have hundreds of paragraphs, a short one every few
+    more = [
+        i
+        for i, p in enumerate(paragraphs)
+        if (len(p) < 40 or i == last)
+        and p.rstrip(MORE_LINK_TRAILER)[-1:] in MORE_LINK_LAST
+        and MORE_LINK.search(p) is not None
+    ]
     if dated >= 2 or len(more) >= 2:
         raise NotAnArticle("a CCME listing or home page: dated teasers, no single article")
     if more:
@@ -1296,7 +1307,14 @@ def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
 
 def _related(lines: Sequence[Line], start: int) -> list[Link]:
     """``Related Posts``: (title, date) pairs up to the next end marker."""
-    at = next((i for i in range(start, len(lines)) if RELATED_HEADING.match(lines[i].text)), None)
+    at = next(
+        (
+            i
+            for i in range(start, len(lines))
+            if lines[i].mark == END and RELATED_HEADING.match(lines[i].text)
+        ),
+        None,
+    )  # the heading is an end marker (END_MARKERS)
     if at is None:
         return []
     pairs: list[tuple[str, When | None]] = []
