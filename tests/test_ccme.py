@@ -838,7 +838,9 @@ def _reference_mark(text: str) -> int:
     from presskit_ccme import outlet
 
     found = outlet.END_OR_LEAVE.match(text)
-    return 0 if found is None else outlet.END if found.group("end") is not None else outlet.LEAVE
+    if found is None:
+        return outlet.PICTO_LINE if outlet.PICTO.match(text) else 0
+    return outlet.END if found.group("end") is not None else outlet.LEAVE
 
 
 def test_opening_test_passes_every_line_the_patterns_match() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import product
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -842,6 +843,8 @@ OPENING_WORDS = (
     "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "read also", "read more", "اقرأ أيضا",
     *CHROME,
     *(word for word in SHARE_WORDS if word != "x"),
+    # PICTO, which _mark also tells
+    "picto info",
 )  # fmt: skip
 OPENINGS: dict[str, tuple[str, ...]] = {}
 for _word in OPENING_WORDS:
@@ -870,7 +873,7 @@ QUIET_OPENERS = (
 
 
 def _may_open(text: str) -> bool:
-    """False when ``text`` surely matches no END_OR_LEAVE alternative: it opens with none of
+    """False when ``text`` surely matches no END_OR_LEAVE alternative nor PICTO: it opens with none of
     OPENING_WORDS, compared in lower case (as re.IGNORECASE compares, CASE_TRAPS aside), nor
     with a character that opens another alternative. Where every line is asked (_lines,
     _block_body), the test of the first three characters is inlined before calling _mark."""
@@ -883,18 +886,22 @@ def _may_open(text: str) -> bool:
     return head.lower().startswith(OPENINGS[key])
 
 
-END, LEAVE = 2, 1  # what _mark says of an end marker, of a line the body may leave out
+# What _mark says of an end marker, of a line the body may leave out, of an old Joomla
+# page's disclaimer (no line is two of them: their openings differ).
+END, LEAVE, PICTO_LINE = 2, 1, 3
+_mark_of = itemgetter(2)  # a Line's mark, read in C over many lines (map)
 
 
 @lru_cache(maxsize=4096)  # the lines that get this far are mostly the template's, page after page
 def _mark(text: str) -> int:
     """END when ``text`` is an end marker (END_MARKERS), else LEAVE when MAY_LEAVE_OUT matches
-    it, else 0: one END_OR_LEAVE match, on the lines that _may_open only."""
+    it, else PICTO_LINE when PICTO does, else 0: one END_OR_LEAVE match, on the lines that
+    _may_open only."""
     if not _may_open(text):
         return 0
     found = END_OR_LEAVE.match(text)
     if found is None:
-        return 0
+        return PICTO_LINE if PICTO.match(text) else 0
     return END if found.group("end") is not None else LEAVE
 
 
@@ -1350,7 +1357,7 @@ def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
 
 def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) -> Article:
     """Old Joomla + K2 page: a title and a teaser under the ``picto info`` disclaimer."""
-    picto = next(i for i, line in enumerate(lines) if PICTO.match(line.text))
+    picto = list(map(_mark_of, lines)).index(PICTO_LINE)
     end = _end_of_body(lines, picto + 1, _end_marks(lines))
     texts, _ = _body(lines[picto + 1 : end], keep_bullets=False)
     more = [text for text in texts if _has_more_link(text)]
@@ -1418,8 +1425,7 @@ def _day_of(when: When) -> date:
 
 def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
     lines = _lines(document)
-    # "picto info" opens with a "p" whatever its case: a cheap test before the pattern
-    if any(line.text[:1] in "pP" and PICTO.match(line.text) for line in lines[:200]):
+    if PICTO_LINE in map(_mark_of, lines[:200]):
         return _joomla_page(lines, document, outlet)
     ends = _end_marks(lines)
     header, crumb = _find_header(lines, ends)
