@@ -911,3 +911,16 @@ def test_quiet_ends_close_no_meta_line() -> None:
 
     assert not any(_may_be_meta(f"Actualités 3 mars 2021{char}") for char in QUIET_ENDS)
     assert _may_be_meta("Actualités 3 mars 2021")
+
+
+@pytest.mark.parametrize(
+    ("tags_line", "expected"),
+    [("Tags : Italie, Saisonniers", ("Italie", "Saisonniers")), ("Mots-clés: Maroc", ("Maroc",)), ("", ())],
+)
+def test_dump_tags_line_under_the_body(tags_line: str, expected: tuple[str, ...]) -> None:
+    """The tags line closes the body (an end marker) and gives the tags."""
+    text = (PLUGINS / "presskit_ccme" / "cases" / "article-full.txt").read_text("utf-8")
+    text = text.replace("\nRelated Posts\n", f"\n{tags_line}\nRelated Posts\n", 1)
+    article = extract(text)
+    assert article.tags == expected
+    assert not any(p.startswith(("Tags", "Mots-clés")) for p in article.paragraphs)

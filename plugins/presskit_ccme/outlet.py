@@ -1336,9 +1336,11 @@ def _related(lines: Sequence[Line], start: int) -> list[Link]:
     return [Link(title=title, published=when) for title, when in pairs]
 
 
-def _tags(lines: Sequence[Line], start: int) -> tuple[str, ...]:
-    for line in lines[start:]:
-        found = TAGS.match(line.text) if ":" in line.text else None
+def _tags(lines: Sequence[Line], ends: Sequence[int], start: int) -> tuple[str, ...]:
+    """The first ``Tags : a, b`` line from ``start``: a line that TAGS matches is an end marker
+    (END_MARKERS), so only the ``ends`` are read."""
+    for index in ends[bisect_left(ends, start) :]:
+        found = TAGS.match(lines[index].text)
         if found:
             return tuple(tag for tag in (clean(t) for t in TAG_SPLIT.split(found["tags"])) if tag)
     return ()
@@ -1445,7 +1447,7 @@ def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
         published=header.published if header else None,
         updated=header.updated if header else None,
         authors=(header.authors if header else ()) or tail.authors,
-        tags=_tags(lines, start),
+        tags=_tags(lines, ends, start),
         section=header.section if header else None,
         language=guess_language(body, document.url),
         source=tail.source,
