@@ -518,8 +518,9 @@ CASES = (
 
 
 class Line(NamedTuple):
-    """A non-blank dump line, cleaned, remembering whether it was a menu bullet and what
-    END_OR_LEAVE says of it (_mark) (a tuple: dumps have hundreds of lines, built faster so)."""
+    """A non-blank dump line, cleaned, remembering whether it was a menu bullet and what it
+    opens (_mark: an end marker, a line the body may leave out, the old disclaimer) (a tuple:
+    dumps have hundreds of lines, built faster so)."""
 
     text: str
     bullet: bool = False
@@ -861,7 +862,7 @@ CASE_TRAPS = ("ı", "İ", "ſ")
 # So a line whose first three characters, lower-cased, are none of OPENING_KEYS (the words'
 # first three, also with CASE_TRAPS in place of their i and s) opens with no word; if its
 # first character is one of QUIET_OPENERS, it opens no alternative at all.
-_TRAPPED = {"i": ("i", "ı", "i̇"), "s": ("s", "ſ")}  # "İ".lower() is "i" + U+0307
+_TRAPPED = {"i": ("i", "ı", "i\u0307"), "s": ("s", "ſ")}  # "İ".lower() is "i" + U+0307
 OPENING_KEYS = frozenset(
     "".join(chars) for trio in OPENINGS for chars in product(*(_TRAPPED.get(char, (char,)) for char in trio))
 )
@@ -873,10 +874,10 @@ QUIET_OPENERS = (
 
 
 def _may_open(text: str) -> bool:
-    """False when ``text`` surely matches no END_OR_LEAVE alternative nor PICTO: it opens with none of
-    OPENING_WORDS, compared in lower case (as re.IGNORECASE compares, CASE_TRAPS aside), nor
-    with a character that opens another alternative. Where every line is asked (_lines,
-    _block_body), the test of the first three characters is inlined before calling _mark."""
+    """False when ``text`` surely matches no END_OR_LEAVE alternative nor PICTO: it opens
+    with none of OPENING_WORDS, compared in lower case (as re.IGNORECASE compares, CASE_TRAPS
+    aside), nor with a character that opens another alternative. Where every line is asked
+    (_lines, _block_body), the test of the first three characters is inlined before _mark."""
     key = text[:3].lower()
     if key not in OPENING_KEYS:
         return key[:1] not in QUIET_OPENERS
@@ -1290,6 +1291,7 @@ def _split_tail(paragraphs: list[str]) -> Tail:
 
 def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
+    # _parse_meta's first test, inlined: most paragraphs end with one of QUIET_ENDS
     dated = sum(
         1 for p in paragraphs if len(p) < 200 and p[-1:] not in QUIET_ENDS and _parse_meta(p) is not None
     )
