@@ -924,3 +924,14 @@ def test_dump_tags_line_under_the_body(tags_line: str, expected: tuple[str, ...]
     article = extract(text)
     assert article.tags == expected
     assert not any(p.startswith(("Tags", "Mots-clés")) for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("width", [0, 1, 123, 124, 125, 126, 1999, 2000, 2001])
+@pytest.mark.parametrize("count", [1, 12, 16])
+def test_first_lines_across_the_slice_end(width: int, count: int) -> None:
+    """_first_lines splits a slice of FIRST_LINES_SPAN characters when it holds the lines."""
+    from presskit_ccme.outlet import _first_lines
+
+    for text in ("\n".join(["a" * width] * 30), "\n".join(["a" * width] * 30) + "\n", "b" * width):
+        for start in (0, 1, width):
+            assert _first_lines(text, start, count) == text[start:].split("\n", count)[:count]
