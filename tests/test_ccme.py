@@ -778,7 +778,7 @@ def test_raw_line_checks_agree_with_the_cleaned_line(raw: str) -> None:
 def test_page_blocks_follow_the_dump_body_rules(blocks: list[str]) -> None:
     from presskit_ccme import outlet
 
-    lines = [outlet.Line(text) for text in blocks]
+    lines = [outlet.Line(text, mark=outlet._mark(text)) for text in blocks]
     zone = lines[: outlet._end_of_body(lines, 0, outlet._end_marks(lines))]
     assert outlet._block_body(blocks) == outlet._body(zone, keep_bullets=True)
     assert "Après le pied de page." not in outlet._block_body(blocks)[0]
@@ -825,3 +825,113 @@ def test_selectors_skipped_only_for_classes_the_page_lacks() -> None:
                 assert tree.css_first(selector) is None
     assert ccme_html._needed_classes("p:has(img.picto)") == frozenset()
     assert ccme_html._needed_classes("time.post-date[datetime]") == {"post-date"}
+
+
+def _case_variants(line: str) -> set[str]:
+    """A line in several cases, and with the letters re.IGNORECASE also takes for i, s, k."""
+    cased = {line, line.lower(), line.upper(), line.title(), line.swapcase()}
+    traps = {"i": "ı", "I": "İ", "s": "ſ", "k": "\u212a"}
+    return cased | {text.replace(a, b) for text in cased for a, b in traps.items()}
+
+
+def _reference_mark(text: str) -> int:
+    from presskit_ccme import outlet
+
+    found = outlet.END_OR_LEAVE.match(text)
+    if found is None:
+        return outlet.PICTO_LINE if outlet.PICTO.match(text) else 0
+    return outlet.END if found.group("end") is not None else outlet.LEAVE
+
+
+def test_opening_test_passes_every_line_the_patterns_match() -> None:
+    """_mark runs END_OR_LEAVE only on lines that _may_open (and the inlined test of their
+    first three characters) lets through: none of the patterns' lines may be ruled out."""
+    from presskit_ccme import outlet
+
+    openers = [
+        *outlet.OPENING_WORDS, "x", "X (Twitter)", "(Photo : MAP)", ": Facebook", "© 2021 CCME",
+        "2021 - © CCME", "Crédits photo : MAP", "Photo d’illustration : MAP", "Tags : Italie",
+        "Home » Actualités", "Lire aussi : Un titre", "À lire aussi", "Étiquettes : a", "Image/AFP",
+    ]  # fmt: skip
+    matched = 0
+    for opener in openers:
+        for text in _case_variants(opener) | _case_variants(opener + " : suite"):
+            expected = _reference_mark(text)
+            key = text[:3].lower()
+            quick = key in outlet.OPENING_KEYS or key[:1] not in outlet.QUIET_OPENERS
+            assert outlet._mark.__wrapped__(text) == expected, text
+            if expected:
+                matched += 1
+                assert quick and outlet._may_open(text), text
+    assert matched > 500  # the variants do reach the patterns
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les questions les plus fréquentes", "Les commentaires sont fermés.", "l’accès aux soins", "Un bus",
+     "افتتح يوم السبت", "الرئيسية»الأخبار", "— Fondation (@x) 2021", "Photographie du jour", "Lıre aussi"],
+)  # fmt: skip
+def test_opening_test_agrees_with_the_patterns(text: str) -> None:
+    from presskit_ccme import outlet
+
+    assert outlet._mark.__wrapped__(text) == _reference_mark(text)
+    if _reference_mark(text):
+        assert outlet._may_open(text)
+
+
+def test_case_blind_letters_are_those_lower_case_gives_but_the_traps() -> None:
+    """What _may_open assumes of re.IGNORECASE: a character it matches to a letter of
+    OPENING_WORDS lower-cases to that letter (Kelvin "K" to "k", "É" to "é"), but for the
+    CASE_TRAPS."""
+    from presskit_ccme import outlet
+
+    letters = {char for word in outlet.OPENING_WORDS for char in word if char.isalpha()}
+    any_letter = re.compile("[" + "".join(sorted(letters)) + "]", re.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.fullmatch(char) and char not in outlet.CASE_TRAPS:
+            assert char.lower() in letters, hex(code)
+    assert all(len(word) >= 3 for word in outlet.OPENING_WORDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["contact@ccme.org.ma", "x@y contact@ccme.org.ma", "@ccme.org.ma contact", "ccme@", "@", "",
+     "écrire à contact@ccme.org.ma.", "tact@ccme.org.ma", "contact@ccme.org.m"],
+)  # fmt: skip
+def test_mail_read_at_each_at_sign(text: str) -> None:
+    from presskit_ccme.outlet import MAIL, _holds_mail
+
+    assert _holds_mail(text) == (MAIL in text)
+
+
+def test_quiet_ends_close_no_meta_line() -> None:
+    """A paragraph ending with one of QUIET_ENDS is not asked whether it is a meta line."""
+    from presskit_ccme.outlet import QUIET_ENDS, _may_be_meta
+
+    assert not any(_may_be_meta(f"Actualités 3 mars 2021{char}") for char in QUIET_ENDS)
+    assert _may_be_meta("Actualités 3 mars 2021")
+
+
+@pytest.mark.parametrize(
+    ("tags_line", "expected"),
+    [("Tags : Italie, Saisonniers", ("Italie", "Saisonniers")), ("Mots-clés: Maroc", ("Maroc",)), ("", ())],
+)
+def test_dump_tags_line_under_the_body(tags_line: str, expected: tuple[str, ...]) -> None:
+    """The tags line closes the body (an end marker) and gives the tags."""
+    text = (PLUGINS / "presskit_ccme" / "cases" / "article-full.txt").read_text("utf-8")
+    text = text.replace("\nRelated Posts\n", f"\n{tags_line}\nRelated Posts\n", 1)
+    article = extract(text)
+    assert article.tags == expected
+    assert not any(p.startswith(("Tags", "Mots-clés")) for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("width", [0, 1, 123, 124, 125, 126, 1999, 2000, 2001])
+@pytest.mark.parametrize("count", [1, 12, 16])
+def test_first_lines_across_the_slice_end(width: int, count: int) -> None:
+    """_first_lines splits a slice of FIRST_LINES_SPAN characters when it holds the lines."""
+    from presskit_ccme.outlet import _first_lines
+
+    for text in ("\n".join(["a" * width] * 30), "\n".join(["a" * width] * 30) + "\n", "b" * width):
+        for start in (0, 1, width):
+            assert _first_lines(text, start, count) == text[start:].split("\n", count)[:count]

@@ -166,6 +166,8 @@ SITE_URL_LABEL = re.compile(r"""rel=["']canonical["']|og:url""")
 # The theme's slug in its asset paths and ids (lower case, as WordPress writes slugs), or its
 # name as ThemeSphere writes it.
 SMARTMAG = ("/themes/smart-mag", "smartmag", "SmartMag")
+PICTO_IMAGE = "img[alt^=picto]"  # old K2 pages' disclaimer image
+THEME_MARKS = ".cat-labels, nav#breadcrumb"  # SmartMag's category labels and breadcrumb
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:CCME\b.*|Conseil de la communauté.*)$")
 
 
@@ -622,31 +624,37 @@ def detect_html(document: Document) -> float:
     if any(name in site for name in SITE_NAMES):
         score += 0.5
     canonical = attr(tree.css_first('link[rel="canonical"]'), "href") or meta(tree, "og:url")
-    # the site's links and assets all hold the literal "ccme": a fast pre-check for other pages
-    named = "ccme" in head
-    if _host_is_site(canonical) or (named and _links_to_site(head)):
+    # Where the site's host first stands in the source (-1: nowhere), found when first needed:
+    # its URLs and assets are looked for from there (a search for the whole host name runs
+    # faster than one for "ccme", and most pages hold neither).
+    host_at: int | None = None
+    if not _host_is_site(canonical):
+        host_at = head.find(SITE_HOST)
+    if host_at is None or _links_to_site(head, host_at):
         score += 0.4
     title = fold(node_text(tree.css_first("title")) or "").replace("’", "'")
     if "ccme" in title.split() or "ccme |" in title or SITE_NAMES[1] in title:
         score += 0.2
     if score >= 1.0:
         return 1.0  # certain already: skip the searches below
-    if named and _has_site_assets(head):
+    if _has_site_assets(head, head.find(SITE_HOST) if host_at is None else host_at):
         score += 0.2
     if names_the_council(head, HEAD_SPAN):
         score += 0.2  # the council's full name: logo alt, footer, about boxes
-    if tree.css_first("img[alt^=picto]") is not None and "com_k2" in head:
+    # one walk of the tree tells whether either query below may match (most pages: neither)
+    marked = tree.css_first(f"{PICTO_IMAGE}, {THEME_MARKS}") is not None
+    if marked and tree.css_first(PICTO_IMAGE) is not None and "com_k2" in head:
         score += 0.3
     # the theme's mark is searched only on pages with its breadcrumb or category labels
-    if tree.css_first(".cat-labels, nav#breadcrumb") and any(mark in head for mark in SMARTMAG):
+    if marked and tree.css_first(THEME_MARKS) and any(mark in head for mark in SMARTMAG):
         score += 0.1  # the theme alone is shared with many sites
     return min(score, 1.0)
 
 
-def _links_to_site(head: str) -> bool:
-    """A canonical link or og:url on the site's host: the label stands in the same tag,
-    before the host (``SITE_URL``), so only the text since the tag's last ``>`` is read."""
-    at = head.find(SITE_HOST)
+def _links_to_site(head: str, at: int) -> bool:
+    """A canonical link or og:url on the site's host (first found at ``at``): the label stands
+    in the same tag, before the host (``SITE_URL``), so only the text since the tag's last
+    ``>`` is read."""
     while at != -1:
         if SITE_URL_LABEL.search(head, head.rfind(">", 0, at) + 1, at):
             return True
@@ -654,9 +662,9 @@ def _links_to_site(head: str) -> bool:
     return False
 
 
-def _has_site_assets(head: str) -> bool:
-    """Asset paths on the site's host, or the old Joomla template's (``SITE_ASSETS``)."""
-    at = head.find(SITE_HOST)
+def _has_site_assets(head: str, at: int) -> bool:
+    """Asset paths on the site's host (first found at ``at``), or the old Joomla template's
+    (``SITE_ASSETS``)."""
     while at != -1:
         if head.startswith(ASSET_DIRS, at + len(SITE_HOST)):
             return True

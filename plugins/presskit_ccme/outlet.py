@@ -15,6 +15,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import product
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -22,7 +24,7 @@ import attrs
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import find_dates
-from presskit.text import clean, fold, is_bullet, matches_any
+from presskit.text import clean, fold, is_bullet
 from presskit_ccme.council import names_the_council
 from presskit_ccme.html import container_links, detect_html, read_page
 from presskit_ccme.multilingual import guess_language
@@ -175,6 +177,14 @@ META_PUNCTUATION = (".", "!", "?", ";", ":", "…", "»", ",")
 # ("Read", "de lecture"), then maybe separators: the last characters it can end with.
 META_TRAILER = " |·•-–" + WHITESPACE
 META_LAST_CHARS = frozenset("hH:dDeE")  # and digits
+# Last characters of a line that is surely no meta line, one set lookup (most paragraphs end
+# with a stop): none of them is a trailer, a digit or one of META_LAST_CHARS (_may_be_meta).
+# Read among ASCII, Latin and Arabic characters and the usual closing marks.
+QUIET_ENDS = frozenset(
+    char
+    for char in map(chr, [*range(32, 0x250), *range(0x600, 0x700), *map(ord, "…»”’")])
+    if char not in META_TRAILER and char not in META_LAST_CHARS and not char.isdecimal()
+)
 
 # End of the body, in page order: credited source tail, related posts, latest news, app and
 # newsletter promos, footers in ar/en/fr, search overlay (outlets.md and samples [solid]);
@@ -508,11 +518,13 @@ CASES = (
 
 
 class Line(NamedTuple):
-    """A non-blank dump line, cleaned, remembering whether it was a menu bullet (a tuple:
+    """A non-blank dump line, cleaned, remembering whether it was a menu bullet and what it
+    opens (_mark: an end marker, a line the body may leave out, the old disclaimer) (a tuple:
     dumps have hundreds of lines, built faster so)."""
 
     text: str
     bullet: bool = False
+    mark: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -641,10 +653,22 @@ def _detect_text(document: Document) -> float:
 
 def _has_footprint(text: str, branded: bool) -> bool:
     """One of FOOTPRINTS: all but the mail address hold "CCME", so an unbranded page is
-    searched for the address only (and only when it holds an "@", found in C at once)."""
-    if branded:
-        return any(mark in text for mark in FOOTPRINTS)
-    return "@" in text and MAIL in text
+    searched for the address only."""
+    return _holds_mail(text) or (branded and any(mark in text for mark in FOOTPRINTS if mark != MAIL))
+
+
+MAIL_AT = MAIL.index("@")
+
+
+def _holds_mail(text: str) -> bool:
+    """Whether MAIL is in ``text``, read at each "@" (a one-character search runs about ten
+    times faster than a search for the address, and pages hold few "@")."""
+    at = text.find("@")
+    while at != -1:
+        if at >= MAIL_AT and text.startswith(MAIL, at - MAIL_AT):
+            return True
+        at = text.find("@", at + 1)
+    return False
 
 
 def _lines_holding(
@@ -682,10 +706,19 @@ def _meta_places(text: str, crumb_end: int | None) -> Iterator[str]:
     return (clean(line) for line in places if line and _may_end_meta(line))
 
 
+# Characters that hold the first lines looked at in most dumps: they are split at once.
+FIRST_LINES_SPAN = 2_000
+
+
 def _first_lines(text: str, start: int, count: int) -> list[str]:
     """The first ``count`` lines of ``text[start:]`` (slicing or splitting the whole rest
-    would copy it, and a copy of non-ASCII text is scanned for its widest character)."""
-    lines: list[str] = []
+    would copy it, and a copy of non-ASCII text is scanned for its widest character): the
+    lines of a short slice when it holds them, else found one by one."""
+    stop = start + FIRST_LINES_SPAN
+    lines = text[start:stop].split("\n", count)
+    if len(lines) > count or stop >= len(text):
+        return lines[:count]
+    lines = []
     while len(lines) < count:
         end = text.find("\n", start)
         if end == -1:
@@ -769,9 +802,6 @@ def _is_chrome(text: str) -> bool:
     )
 
 
-_is_end = matches_any(END_MARKERS)  # one pattern for all the markers
-
-
 def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
     """One pattern matching at the start of a string where any of ``patterns`` does (each
     keeps its case flag): a single C-level call per line instead of one test per pattern."""
@@ -794,6 +824,86 @@ MAY_LEAVE_OUT = _union(
 # An end marker (group "end": the alternative tried first, so it wins when both match), else
 # a line that MAY_LEAVE_OUT matches: one match per block of an HTML page.
 END_OR_LEAVE = re.compile(f"(?P<end>{_union(END_MARKERS).pattern})|{MAY_LEAVE_OUT.pattern}")
+
+# END_OR_LEAVE tries some sixty alternatives one after the other on every line (case-blind
+# ones cannot be skipped by their first letter): a few lookups on a line's opening rule out
+# most paragraphs first (_may_open). Every alternative opens with one of these words, in
+# lower case (each word is its alternative's literal start) ...
+OPENING_WORDS = (
+    # END_MARKERS
+    "related posts", "related articles", "articles similaires", "articles liés",
+    "nos dernières actualités", "our latest news", "latest news", "download ccme books",
+    "download the ccme app", "téléchargez l", "logo ccme", "type above and press enter", "newsletter",
+    "abonnez-vous pour recevoir", "subscribe to receive", "leave a reply", "laisser un commentaire",
+    "laisser une réponse", "add a comment", "ajouter un commentaire", "comments are closed",
+    "les commentaires sont fermés", "previous article", "next article", "article précédent",
+    "article suivant", "tags", "mots-clés", "étiquettes",
+    "مقالات ذات صلة", "مواضيع ذات صلة", "آخر الأخبار", "أحدث الأخبار", "النشرة الإخبارية", "الوسوم",
+    # "CCME |", CAPTION, BREADCRUMB, PROMO; CHROME and SHARE_WORDS below
+    "ccme |", "photo", "crédit", "credit", "image", "home", "accueil", "الرئيسية",
+    "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "read also", "read more", "اقرأ أيضا",
+    *CHROME,
+    *(word for word in SHARE_WORDS if word != "x"),
+    # PICTO, which _mark also tells
+    "picto info",
+)  # fmt: skip
+OPENINGS: dict[str, tuple[str, ...]] = {}
+for _word in OPENING_WORDS:
+    OPENINGS[_word[:3]] = (*OPENINGS.get(_word[:3], ()), _word)
+OPENING_SPAN = max(map(len, OPENING_WORDS))
+# ... or with one of these ASCII characters: share rows' leading marks and their one-letter
+# word "X", years of copyright lines; or with a non-ASCII character that is no Arabic letter
+# (caseless: their words are in OPENING_WORDS) nor one of QUIET_MARKS: "©", accented
+# capitals, other digits and spaces, CASE_TRAPS.
+OPENING_CHARS = frozenset("().,:xX0123456789" + "".join(c for c in map(chr, range(128)) if c.isspace()))
+QUIET_MARKS = frozenset("—–«“”’‘•◦▪‣·")  # dashes, quotes, bullet signs
+# re.IGNORECASE takes these for i and s; lower() does not (nor keeps "İ" one character).
+CASE_TRAPS = ("ı", "İ", "ſ")
+# So a line whose first three characters, lower-cased, are none of OPENING_KEYS (the words'
+# first three, also with CASE_TRAPS in place of their i and s) opens with no word; if its
+# first character is one of QUIET_OPENERS, it opens no alternative at all.
+_TRAPPED = {"i": ("i", "ı", "i\u0307"), "s": ("s", "ſ")}  # "İ".lower() is "i" + U+0307
+OPENING_KEYS = frozenset(
+    "".join(chars) for trio in OPENINGS for chars in product(*(_TRAPPED.get(char, (char,)) for char in trio))
+)
+QUIET_OPENERS = (
+    frozenset(char for char in map(chr, range(33, 127)) if not char.isdecimal()) - OPENING_CHARS
+    | frozenset(chr(code) for code in range(0x621, 0x64B))
+    | QUIET_MARKS
+)
+
+
+def _may_open(text: str) -> bool:
+    """False when ``text`` surely matches no END_OR_LEAVE alternative nor PICTO: it opens
+    with none of OPENING_WORDS, compared in lower case (as re.IGNORECASE compares, CASE_TRAPS
+    aside), nor with a character that opens another alternative. Where every line is asked
+    (_lines, _block_body), the test of the first three characters is inlined before _mark."""
+    key = text[:3].lower()
+    if key not in OPENING_KEYS:
+        return key[:1] not in QUIET_OPENERS
+    head = text[:OPENING_SPAN]
+    if not head.isascii() and any(trap in head for trap in CASE_TRAPS):
+        return True
+    return head.lower().startswith(OPENINGS[key])
+
+
+# What _mark says of an end marker, of a line the body may leave out, of an old Joomla
+# page's disclaimer (no line is two of them: their openings differ).
+END, LEAVE, PICTO_LINE = 2, 1, 3
+_mark_of = itemgetter(2)  # a Line's mark, read in C over many lines (map)
+
+
+@lru_cache(maxsize=4096)  # the lines that get this far are mostly the template's, page after page
+def _mark(text: str) -> int:
+    """END when ``text`` is an end marker (END_MARKERS), else LEAVE when MAY_LEAVE_OUT matches
+    it, else PICTO_LINE when PICTO does, else 0: one END_OR_LEAVE match, on the lines that
+    _may_open only."""
+    if not _may_open(text):
+        return 0
+    found = END_OR_LEAVE.match(text)
+    if found is None:
+        return PICTO_LINE if PICTO.match(text) else 0
+    return END if found.group("end") is not None else LEAVE
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -822,7 +932,7 @@ def _plausible_title(line: Line) -> bool:
         not line.bullet
         and 2 <= len(text.split()) <= 50
         and not _is_chrome(text)
-        and not _is_end(text)
+        and line.mark != END
         and not BREADCRUMB.match(text)
         and _parse_meta(text) is None
     )
@@ -860,6 +970,8 @@ _META_MEMO_LENGTH = 300
 
 def _parse_meta(text: str) -> Meta | None:
     """Read ``[<category>] [Par <author>] <date> [Updated: <date>] [N min read]``, or None."""
+    if text[-1:] in QUIET_ENDS:
+        return None  # most lines end so, and no meta line does (_may_be_meta)
     return _parse_meta_memo(text) if len(text) <= _META_MEMO_LENGTH else _read_meta(text)
 
 
@@ -1036,8 +1148,10 @@ def _scan_header(lines: Sequence[Line], limit: int) -> Header | None:
     if lines and _opens_titleless(lines, 0):
         return _header_from(lines, -1, limit, None, titled=False)
     strengths: dict[int, int] = {}  # computed on demand: a sure header is most often near the top
+    # a line ending with one of QUIET_ENDS is no meta line: its strength is 0
+    candidates = [index for index in range(1, limit) if lines[index].text[-1:] not in QUIET_ENDS]
     for wanted in (2, 1):
-        for index in range(1, limit):
+        for index in candidates:
             if index not in strengths:
                 strengths[index] = _candidate_strength(lines, index)
             if strengths[index] == wanted:
@@ -1060,7 +1174,7 @@ def _find_header(lines: Sequence[Line], ends: Sequence[int]) -> tuple[Header | N
 
 def _end_marks(lines: Sequence[Line]) -> list[int]:
     """Indexes of the lines that end a body (end markers), found once per page."""
-    return [i for i, line in enumerate(lines) if not line.bullet and _is_end(line.text)]
+    return [i for i, line in enumerate(lines) if line.mark == END and not line.bullet]
 
 
 def _end_of_body(lines: Sequence[Line], start: int, ends: Sequence[int]) -> int:
@@ -1082,8 +1196,8 @@ def _body(zone: Sequence[Line], *, keep_bullets: bool) -> tuple[list[str], list[
     promos: list[Link] = []
     for line in zone:
         text = line.text
-        # most lines are paragraphs: MAY_LEAVE_OUT rules them out at once
-        if MAY_LEAVE_OUT.match(text) is not None and _left_out(text, promos):
+        # a body line is no end marker: END_OR_LEAVE matches it where MAY_LEAVE_OUT does
+        if line.mark == LEAVE and _left_out(text, promos):
             continue
         if line.bullet:
             if not keep_bullets and len(text.split()) <= 8:
@@ -1109,19 +1223,24 @@ def _block_body(blocks: Sequence[str]) -> tuple[list[str], list[Link]]:
     """``_body`` of a page's blocks up to the end of the body (``_end_of_body``), bullets
     kept. Blocks are never menu bullets: one END_OR_LEAVE match per block tells an end
     marker (where reading stops) from a line the body may leave out, in a single pass."""
-    zone: list[tuple[str, bool]] = []  # each block, and whether MAY_LEAVE_OUT matches it
-    for text in blocks:
-        found = END_OR_LEAVE.match(text)
-        if found is not None and found.group("end") is not None:
-            break
-        zone.append((text, found is not None))
-    while zone and zone[-1][0].lower() in FOOTER_HEADINGS:
-        zone.pop()
-    paragraphs: list[str] = []
+    end = len(blocks)
+    leaves: list[int] = []  # blocks that MAY_LEAVE_OUT matches
+    for index, text in enumerate(blocks):
+        key = text[:3].lower()  # the quick test before _mark (OPENING_KEYS)
+        if key in OPENING_KEYS or key[:1] not in QUIET_OPENERS:
+            mark = _mark(text)
+            if mark == END:
+                end = index
+                break
+            if mark == LEAVE:
+                leaves.append(index)
+    while end and blocks[end - 1].lower() in FOOTER_HEADINGS:
+        end -= 1
     promos: list[Link] = []
-    for text, may_leave in zone:
-        if text and not (may_leave and _left_out(text, promos)):
-            paragraphs.append(text)
+    left_out = {index for index in leaves if index < end and _left_out(blocks[index], promos)}
+    if not left_out:
+        return [text for text in blocks[:end] if text], promos
+    paragraphs = [text for index, text in enumerate(blocks[:end]) if text and index not in left_out]
     return paragraphs, promos
 
 
@@ -1172,9 +1291,19 @@ def _split_tail(paragraphs: list[str]) -> Tail:
 
 def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
     """Reject listings and teaser-only pages; drop a lone trailing "read more" link."""
-    dated = sum(1 for p in paragraphs if len(p) < 200 and _parse_meta(p) is not None)
+    # _parse_meta's first test, inlined: most paragraphs end with one of QUIET_ENDS
+    dated = sum(
+        1 for p in paragraphs if len(p) < 200 and p[-1:] not in QUIET_ENDS and _parse_meta(p) is not None
+    )
     last = len(paragraphs) - 1
-    more = [i for i, p in enumerate(paragraphs) if (len(p) < 40 or i == last) and _has_more_link(p)]
+    # _has_more_link, inlined: pages have hundreds of paragraphs, a short one every few
+    more = [
+        i
+        for i, p in enumerate(paragraphs)
+        if (len(p) < 40 or i == last)
+        and p.rstrip(MORE_LINK_TRAILER)[-1:] in MORE_LINK_LAST
+        and MORE_LINK.search(p) is not None
+    ]
     if dated >= 2 or len(more) >= 2:
         raise NotAnArticle("a CCME listing or home page: dated teasers, no single article")
     if more:
@@ -1187,12 +1316,19 @@ def _check_not_listing(paragraphs: Sequence[str]) -> list[str]:
 
 def _related(lines: Sequence[Line], start: int) -> list[Link]:
     """``Related Posts``: (title, date) pairs up to the next end marker."""
-    at = next((i for i in range(start, len(lines)) if RELATED_HEADING.match(lines[i].text)), None)
+    at = next(
+        (
+            i
+            for i in range(start, len(lines))
+            if lines[i].mark == END and RELATED_HEADING.match(lines[i].text)
+        ),
+        None,
+    )  # the heading is an end marker (END_MARKERS)
     if at is None:
         return []
     pairs: list[tuple[str, When | None]] = []
     for line in lines[at + 1 :]:
-        if line.bullet or _is_end(line.text):
+        if line.bullet or line.mark == END:
             break
         if _is_date_only(line.text):
             if pairs and pairs[-1][1] is None:
@@ -1202,9 +1338,11 @@ def _related(lines: Sequence[Line], start: int) -> list[Link]:
     return [Link(title=title, published=when) for title, when in pairs]
 
 
-def _tags(lines: Sequence[Line], start: int) -> tuple[str, ...]:
-    for line in lines[start:]:
-        found = TAGS.match(line.text) if ":" in line.text else None
+def _tags(lines: Sequence[Line], ends: Sequence[int], start: int) -> tuple[str, ...]:
+    """The first ``Tags : a, b`` line from ``start``: a line that TAGS matches is an end marker
+    (END_MARKERS), so only the ``ends`` are read."""
+    for index in ends[bisect_left(ends, start) :]:
+        found = TAGS.match(lines[index].text)
         if found:
             return tuple(tag for tag in (clean(t) for t in TAG_SPLIT.split(found["tags"])) if tag)
     return ()
@@ -1223,7 +1361,7 @@ def _reject_archives(lines: Sequence[Line], header: Header | None) -> None:
 
 def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) -> Article:
     """Old Joomla + K2 page: a title and a teaser under the ``picto info`` disclaimer."""
-    picto = next(i for i, line in enumerate(lines) if PICTO.match(line.text))
+    picto = list(map(_mark_of, lines)).index(PICTO_LINE)
     end = _end_of_body(lines, picto + 1, _end_marks(lines))
     texts, _ = _body(lines[picto + 1 : end], keep_bullets=False)
     more = [text for text in texts if _has_more_link(text)]
@@ -1248,13 +1386,16 @@ def _joomla_page(lines: Sequence[Line], document: Document, outlet: CcmeOutlet) 
 
 
 def _lines(document: Document) -> list[Line]:
-    # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip the test.
-    # tuple.__new__ builds each Line in C (Line(...) runs the named tuple's Python __new__).
-    return [
-        _new_tuple(Line, (text, not raw[0].isalnum() and is_bullet(raw)))
-        for raw in document.lines
-        if raw and (text := clean(raw))
-    ]
+    lines: list[Line] = []
+    for raw in document.lines:
+        if not raw or not (text := clean(raw)):
+            continue
+        key = text[:3].lower()  # the quick test before _mark (OPENING_KEYS)
+        mark = _mark(text) if key in OPENING_KEYS or key[:1] not in QUIET_OPENERS else 0
+        # A bullet opens with a space or a bullet sign: lines opened by a letter or digit skip
+        # the test. tuple.__new__ builds each Line in C (Line(...) runs a Python __new__).
+        lines.append(_new_tuple(Line, (text, not raw[0].isalnum() and is_bullet(raw), mark)))
+    return lines
 
 
 _new_tuple = tuple.__new__
@@ -1288,8 +1429,7 @@ def _day_of(when: When) -> date:
 
 def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
     lines = _lines(document)
-    # "picto info" opens with a "p" whatever its case: a cheap test before the pattern
-    if any(line.text[:1] in "pP" and PICTO.match(line.text) for line in lines[:200]):
+    if PICTO_LINE in map(_mark_of, lines[:200]):
         return _joomla_page(lines, document, outlet)
     ends = _end_marks(lines)
     header, crumb = _find_header(lines, ends)
@@ -1309,7 +1449,7 @@ def _extract_text(document: Document, outlet: CcmeOutlet) -> Article:
         published=header.published if header else None,
         updated=header.updated if header else None,
         authors=(header.authors if header else ()) or tail.authors,
-        tags=_tags(lines, start),
+        tags=_tags(lines, ends, start),
         section=header.section if header else None,
         language=guess_language(body, document.url),
         source=tail.source,
