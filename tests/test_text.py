@@ -141,3 +141,36 @@ def test_clean_all_is_clean_of_each_line(lines: list[str]) -> None:
     from presskit.text import clean, clean_all
 
     assert clean_all(lines) == tuple(map(clean, lines))
+
+
+def _language_by_patterns(paragraphs: list[str]) -> str:
+    """guess_language written with patterns only, as the reference for its byte-level form."""
+    import re
+
+    from presskit.text import _ENGLISH_WORDS, _FRENCH_WORDS, _sample
+
+    text = _sample(paragraphs)
+    arabic = len(re.findall(r"[\u0621-\u064a]", text))
+    if arabic and arabic > len(re.findall(r"[A-Za-zÀ-ÿ]", text)):
+        return "ar"
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    french = sum(word in _FRENCH_WORDS for word in words)
+    if english >= 3 and english > 2 * french:
+        return "en"
+    if french >= 3 and french > 2 * english:
+        return "fr"
+    return "?"
+
+
+_LANGUAGE_PIECES = st.sampled_from(
+    ["the ", "and ", "of ", "le ", "les ", "et ", "été ", "THE ", "Été ", "ÉTÉ", "l'", "’", " ", ",", "x",
+     "Ÿ", "İ", "ß", "÷", "é\u0301", "\u0628", "\u0627\u0644", "\u064b", "\u0660", "\u0606", "\U0001f600", "K"]
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(_LANGUAGE_PIECES, max_size=60).map("".join), max_size=6))
+def test_guess_language_counts_as_the_patterns_do(paragraphs: list[str]) -> None:
+    from presskit.text import guess_language
+
+    assert guess_language(paragraphs, hint="?") == _language_by_patterns(paragraphs)

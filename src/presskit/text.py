@@ -243,7 +243,11 @@ def paragraphs_of(lines: Sequence[str]) -> list[str]:
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
-_WORD = re.compile(r"[a-zà-ÿ]+")
+# A word is a run of the letters [a-zà-ÿ], all of them Latin-1 characters: in the
+# lower-cased text encoded as Latin-1 (every other character a "?"), one byte table
+# turns every other byte into a space, and bytes.split() cuts the words, several times
+# faster than finding them with a pattern.
+_WORD_BYTES = bytes(byte if 0x61 <= byte <= 0x7A or byte >= 0xE0 else 0x20 for byte in range(256))
 # Frequent words that the other language does not share.
 _ENGLISH_WORDS = frozenset(
     [
@@ -304,6 +308,9 @@ _FRENCH_WORDS = frozenset(
 )
 
 
+_ENGLISH_BYTES = frozenset(word.encode("latin-1") for word in _ENGLISH_WORDS)
+_FRENCH_BYTES = frozenset(word.encode("latin-1") for word in _FRENCH_WORDS)
+
 LANGUAGE_SAMPLE = 2000
 """Characters of a body that :func:`guess_language` reads (about 300 words): a body's
 language shows in its first paragraphs, and counting the words of a whole 10 KB body
@@ -329,13 +336,16 @@ def guess_language(paragraphs: Sequence[str], hint: str | None = None) -> str:
     decide; ``hint`` (e.g. the language in the URL) breaks ties; French is the default.
     """
     text = _sample(paragraphs)
-    arabic = len(_ARABIC_LETTER.findall(text))
-    # Latin letters are many and slow to count: count them only when Arabic ones compete.
-    if arabic and arabic > len(_LATIN_LETTER.findall(text)):
-        return "ar"
-    words = _WORD.findall(text.lower())
-    english = sum(map(_ENGLISH_WORDS.__contains__, words))
-    french = sum(map(_FRENCH_WORDS.__contains__, words))
+    # Arabic letters (U+0621-U+064A) have 0x06 as the high byte of their UTF-16 code: a
+    # text without that byte has none, which is told without counting letters.
+    if text.encode("utf-16-le", "surrogatepass")[1::2].count(6):
+        arabic = len(_ARABIC_LETTER.findall(text))
+        # Latin letters are many and slow to count: count them only when Arabic ones compete.
+        if arabic and arabic > len(_LATIN_LETTER.findall(text)):
+            return "ar"
+    words = text.lower().encode("latin-1", "replace").translate(_WORD_BYTES).split()
+    english = sum(map(_ENGLISH_BYTES.__contains__, words))
+    french = sum(map(_FRENCH_BYTES.__contains__, words))
     if english >= 3 and english > 2 * french:
         return "en"
     if french >= 3 and french > 2 * english:
