@@ -392,11 +392,14 @@ def test_html_detection_is_low_for_other_outlets_and_junk() -> None:
         ("Cet article est une revue de presse tirée du quotidien Al Akhbar.", 0.2),
         ("Cet  article  est  une  revue  de  presse  tiree du quotidien Al Akhbar.", 0.2),
         ("CET ARTICLE EST UNE REVUE DE PRESSE TIRÉE DU QUOTIDIEN AL AKHBAR.", 0.2),
+        ("VOUS LISEZ: CET ARTICLE EST UNE REVUE DE PRESSE TIRÉE DU MATIN.", 0.2),  # a V before
         ("Kiosque360", 0.15),
+        ("kiosque360", 0.15),
         ("KIOSQUE360", 0.15),
         ("Kiosque 360", 0.0),
         ("Photo\n© Copyright : Le360", 0.15),
         ("Par Le360 (avec MAP)", 0.15),
+        ("Le360.ma, Le360\nPar Le360 (avec MAP)", 0.15),  # the byline on a later line with "Le360"
         ("Par Nadia Alami", 0.0),
         ("ChroniquePour la petite ville, la fête est plus qu’un festival.", 0.1),
         ("Chronique Pour la petite ville", 0.0),

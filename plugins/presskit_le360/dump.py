@@ -26,7 +26,7 @@ import attrs
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import parse_date, search_date
-from presskit.text import LoosePhrase, clean, fold, is_bullet
+from presskit.text import LoosePhrase, clean, fold, is_bullet, loose_pattern
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -190,15 +190,33 @@ SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 # the regex engine finds fast, while a pattern opening on a digit class is tried everywhere.
 _STAMP_HINT = re.compile(r"/\d{1,2}/\d{4}")
 # Phrases of the template (outlets.md [solid], Kiosque360 [probable]) found whatever their
-# case, accents, apostrophes and spacing, around a key word as rendered (title case or
-# capitals), with the score each adds.
-_COMMENTS = LoosePhrase.of("Bienvenue dans l’espace commentaire", "ienvenue")
-_PRESS_REVIEW = LoosePhrase.of("Cet article est une revue de presse tirée", "presse")
-_KIOSQUE = LoosePhrase.of("Kiosque360", "iosque")  # the brand of the press review
-_PHRASE_SCORES = ((_COMMENTS, 0.35), (_PRESS_REVIEW, 0.2))
-_KIOSQUE_SCORE = 0.15
+# case, accents, apostrophes and spacing, around a key word as rendered: as written (title
+# or lower case), or in capitals (a heading styled upper-case is dumped so). The capitals
+# words both hold a "V": a capital V is rare in French text and a one-character search runs
+# far faster than a word search, so the capitals words are sought only at the few V's.
+_COMMENTS = "Bienvenue dans l’espace commentaire"
+_PRESS_REVIEW = "Cet article est une revue de presse tirée"
+_CAPITAL = "V"
+
+
+def _phrase(phrase: str, anchor: str) -> LoosePhrase:
+    """``phrase`` sought around ``anchor`` (a word of it) alone, as given."""
+    return attrs.evolve(LoosePhrase.of(phrase, anchor.lower()), anchors=(anchor,))
+
+
+# (phrase around its word as written, the same around a word in capitals, score added)
+_PHRASE_SCORES = (
+    (_phrase(_COMMENTS, "ienvenue"), _phrase(_COMMENTS, "IENVENUE"), 0.35),
+    (_phrase(_PRESS_REVIEW, "presse"), _phrase(_PRESS_REVIEW, "REVUE"), 0.2),
+)
 # "360": the regex engine finds it faster than a substring test does (its digits are rare).
+# Both "Kiosque360" (the brand of the press review) and a "Par Le360" byline hold it, so
+# they are sought around its few occurrences rather than each over the whole page.
 _BRAND_DIGITS = re.compile("360")
+_KIOSQUE = loose_pattern("Kiosque360")
+_KIOSQUE_SPELLINGS = ("iosque", "IOSQUE")  # as rendered: title case or capitals
+_KIOSQUE_REACH = 30  # "Kiosque" before the digits: seven letters, maybe combining accents
+_KIOSQUE_SCORE = 0.15
 # A line opening on an overline word, for the glued overline (told by _split_overline).
 # The pattern opens on the newline, a literal the engine finds fast, and branches on the
 # words' first letter; the words are also given decomposed, as clean() would compose them.
@@ -229,19 +247,24 @@ def score_text(document: Document) -> float:
             score += 0.3  # Drupal repeats the article's date line at the end
         if any(_between_header_and_body(text, start, end) for (start, end), _ in dated):
             score += 0.2
-    for phrase, weight in _PHRASE_SCORES:
+    capitals: list[int] | None = None  # the positions of every capital V, found if needed
+    for written, in_capitals, weight in _PHRASE_SCORES:
         if score >= 1.0:
             return 1.0
-        if phrase.found_in(text):
+        if written.found_in(text):
+            score += weight
+            continue
+        capitals = _positions(text, _CAPITAL) if capitals is None else capitals
+        if _found_at(in_capitals, text, _CAPITAL, capitals):
             score += weight
     if score >= 1.0:
         return 1.0
-    brand = _BRAND_DIGITS.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
-    if brand and _KIOSQUE.found_in(text):
+    brands = _brand_positions(text)
+    if any(_kiosque_at(text, at) for at in brands):
         score += _KIOSQUE_SCORE
     if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
         score += 0.15
-    if brand and any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
+    if score < 1.0 and brands and any(AUTHOR_LINE.match(line) for line in _brand_lines(text, brands)):
         score += 0.15
     if score < 1.0 and _overline_on_top(text):
         score += 0.1
@@ -275,6 +298,59 @@ def _lines_with(text: str, literal: str) -> list[str]:
         start, end = _line_at(text, at)
         lines.append(clean(text[start:end]))
         at = text.find(literal, end)
+    return lines
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """The positions of ``char`` in ``text``, in order."""
+    found: list[int] = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
+
+
+def _brand_positions(text: str) -> list[int]:
+    """The positions of every "360" in ``text`` (searching again after each is faster
+    than finditer, and most pages hold none)."""
+    found: list[int] = []
+    digits = _BRAND_DIGITS.search(text)
+    while digits is not None:
+        found.append(digits.start())
+        digits = _BRAND_DIGITS.search(text, digits.end())
+    return found
+
+
+def _found_at(phrase: LoosePhrase, text: str, char: str, positions: list[int]) -> bool:
+    """phrase.found_in(text), for an anchor holding ``char``, which is found at
+    ``positions`` (every one of them): the anchor is checked there, not sought."""
+    anchor = phrase.anchors[0]
+    offset = anchor.index(char)
+    for position in positions:
+        at = position - offset
+        if at < 0 or not text.startswith(anchor, at):
+            continue
+        if phrase.pattern.search(text, max(at - phrase.before, 0), min(at + phrase.after, len(text))):
+            return True
+    return False
+
+
+def _kiosque_at(text: str, at: int) -> bool:
+    """Whether the "360" at ``at`` closes "Kiosque360", in title case or capitals."""
+    found = _KIOSQUE.search(text, max(at - _KIOSQUE_REACH, 0), at + 3)
+    return found is not None and any(spelling in found[0] for spelling in _KIOSQUE_SPELLINGS)
+
+
+def _brand_lines(text: str, brands: list[int]) -> list[str]:
+    """The cleaned lines holding "Le360", in order, each once; ``brands`` are the
+    positions of every "360" of ``text``."""
+    lines: list[str] = []
+    end = -1  # the end of the last line taken
+    for at in brands:
+        if at > end and text.startswith("Le", at - 2):
+            start, end = _line_at(text, at)
+            lines.append(clean(text[start:end]))
     return lines
 
 
