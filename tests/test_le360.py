@@ -475,3 +475,18 @@ def test_body_title_under_a_bare_read_also_heading_is_read_once() -> None:
     body, parts = _body_of([PARAGRAPH, "Lire aussi", "Lire aussi : Un autre titre", PARAGRAPH, PARAGRAPH])
     assert body == [PARAGRAPH, PARAGRAPH, PARAGRAPH]
     assert [link.title for link in parts.related] == ["Lire aussi : Un autre titre"]
+
+
+def test_long_lines_are_told_by_their_whole_key() -> None:
+    # A long line's key tests read the key of its head only when that tells them all.
+    from presskit_le360.dump import _END, _KEY_HEAD, _NOISE, _REVIEW, _classify
+
+    share = " | ".join(["Partager sur Facebook", "Twitter", "WhatsApp", "LinkedIn", "Telegram", "E-mail"] * 2)
+    assert len(share) > _KEY_HEAD and _classify(share) & _NOISE  # the share bar pattern reads the whole key
+    footer = "Tous droits réservés à la société éditrice, toute reproduction est interdite sans accord écrit."
+    assert len(footer) > _KEY_HEAD and _classify(footer) & _END
+    marks = "\u0301" * _KEY_HEAD + "Tous droits réservés"  # a head whose key is empty
+    assert _classify(marks) & _END
+    review = "Cet article est une REVUE DE PRESSE TIRÉE du quotidien Al Akhbar, paru ce matin à Rabat."
+    assert _classify(review) & _REVIEW
+    assert not _classify(PARAGRAPH * 2) & (_END | _NOISE | _REVIEW)
