@@ -490,3 +490,12 @@ def test_long_lines_are_told_by_their_whole_key() -> None:
     review = "Cet article est une REVUE DE PRESSE TIRÉE du quotidien Al Akhbar, paru ce matin à Rabat."
     assert _classify(review) & _REVIEW
     assert not _classify(PARAGRAPH * 2) & (_END | _NOISE | _REVIEW)
+
+
+def test_key_tests_ruled_out_by_the_opening_only_when_none_can_pass() -> None:
+    from presskit_le360.dump import _END, _NOISE, _classify
+
+    assert _classify("Les plus lus de la semaine sur le site") & _END  # opens like a test
+    assert _classify("LES PLUS LUS") & _END
+    assert _classify("Partager sur Facebook") & _NOISE
+    assert not _classify("Les producteurs de cerises attendent la fête.") & (_END | _NOISE)

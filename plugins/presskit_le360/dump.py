@@ -514,20 +514,31 @@ _ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
 _NOT_PLAIN = _DROPPED | _JOINED | _ENDS_BODY  # lines _content_lines does more than keep
 
 
-# The tests of a line's key (exact keys, key prefixes) read this many characters of it
-# at most. Folding goes character by character (only a Greek sigma's case depends on the
-# next letter, and no test holds one), so the key of a line's head opens the line's key:
-# when it is longer than that, it tells every test what the whole key would, at a
-# fraction of the cost on a paragraph.
-_KEY_REACH = max(
-    map(len, (*NOISE_EXACT, *END_EXACT, *END_PREFIXES, *_OVERLINE_KEYS, *_NOISE_OPENINGS, *_SHARE_OPENINGS))
-)
-_KEY_HEAD = 2 * _KEY_REACH  # characters of a line folded for its head key
+# The tests of a line's key: exact keys and key prefixes. Folding goes character by
+# character (only a Greek sigma's case depends on the next letter, and no test holds one),
+# so the key of a line's head opens the line's key, and tells the tests what the whole
+# key would at a fraction of the cost on a paragraph: first the key of the opening
+# characters, against the tests' openings (most body lines pass none), then, for a long
+# line, that of a head longer than any test.
+_KEY_TESTS = (*NOISE_EXACT, *END_EXACT, *END_PREFIXES, *_OVERLINE_KEYS, *_NOISE_OPENINGS, *_SHARE_OPENINGS)
+_KEY_REACH = max(map(len, _KEY_TESTS))  # characters of a key the tests read, at most
+_KEY_HEAD = 2 * _KEY_REACH  # characters of a long line folded for its head key
+_OPENING = 6
+_TEST_OPENINGS = frozenset(test[:_OPENING] for test in _KEY_TESTS if len(test) >= _OPENING)
+_SHORT_TESTS = tuple(test for test in _KEY_TESTS if len(test) < _OPENING)
 
 
 def _head_key(line: str) -> str:
-    """The key of the line's first _KEY_HEAD characters when it is longer than
-    _KEY_REACH (see there), else the line's whole key."""
+    """What the key tests need of the line's key: "" (which passes none) when its
+    opening rules them all out, else the key of its first _KEY_HEAD characters if
+    longer than _KEY_REACH, else the whole key."""
+    if len(line) > _OPENING + 1:
+        # The last character of a head's key may differ from the whole key's: one more.
+        opening = _key(line[: _OPENING + 2])
+        if len(opening) > _OPENING and not (
+            opening[:_OPENING] in _TEST_OPENINGS or opening.startswith(_SHORT_TESTS)
+        ):
+            return ""
     if len(line) <= _KEY_HEAD:
         return _key(line)
     head = _key(line[:_KEY_HEAD])
