@@ -599,6 +599,14 @@ def _kind(line: str) -> int:
 _kind_memo = lru_cache(maxsize=1 << 14)(_classify)
 
 
+def _kinds(lines: list[str]) -> list[int]:
+    """[_kind(line) for line in lines], without a Python call per line when none is
+    longer than the memoised ones."""
+    if max(map(len, lines), default=0) <= _LINE_MEMO_LENGTH:
+        return list(map(_kind_memo, lines))
+    return list(map(_kind, lines))
+
+
 def _read_dump_line(raw: str) -> tuple[str, int]:
     """A raw dump line cleaned (a bullet's item without its bullet) and its classes;
     blank lines and menu items are classed _NOISE. Memoised below: menus, footers and
