@@ -489,6 +489,7 @@ def test_long_lines_are_told_by_their_whole_key() -> None:
     assert _classify(marks) & _END
     review = "Cet article est une REVUE DE PRESSE TIRÉE du quotidien Al Akhbar, paru ce matin à Rabat."
     assert _classify(review) & _REVIEW
+    assert _classify("Cet article est une revue de preſſe tirée du Matin, quotidien de Casablanca.") & _REVIEW
     assert not _classify(PARAGRAPH * 2) & (_END | _NOISE | _REVIEW)
 
 

@@ -99,8 +99,12 @@ NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "
 PRESS_REVIEW = re.compile(
     r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
 )
-# A line holding PRESS_REVIEW holds these words (with the same flags): a cheaper test first.
+# A line holding PRESS_REVIEW holds these words (with the same flags): a cheaper test
+# first. Its case-insensitive letters up to "p" match only their ASCII capital besides
+# themselves (s and i also match "ſ", "ı" and "İ"), so the lower-cased line holds
+# _REVIEW_OPENING wherever the pattern matches: a substring test rules most lines out.
 _REVIEW_WORDS = re.compile("revue de presse tir", re.I)
+_REVIEW_OPENING = "revue de p"
 # "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
 PAPER_PREFIX = re.compile(
     r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
@@ -571,7 +575,7 @@ def _classify(line: str) -> int:
         kind |= _IMAGE
     if first in _READ_ALSO_FIRSTS and READ_ALSO.match(line):  # _read_also
         kind |= _READ_ALSO
-    if _REVIEW_WORDS.search(line):
+    if _REVIEW_OPENING in line.lower() and _REVIEW_WORDS.search(line):
         kind |= _REVIEW
     if first in "lLsSeE" and READ_MORE.match(line):
         kind |= _READ_MORE
