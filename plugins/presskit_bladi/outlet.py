@@ -48,6 +48,17 @@ _ANY_END = matches_any(END_MARKERS)
 # The first letters of END_MARKERS in any case ("ſ" matches "s" case-insensitively): lines
 # opening otherwise are no end marker, without running the patterns.
 END_FIRST = frozenset("bBsSſaAcC")
+_CASE_FORMS = {"s": "sSſ"}  # the characters a letter matches case-insensitively, if more than two
+
+
+def _forms(letter: str) -> str:
+    return _CASE_FORMS.get(letter.lower(), letter.lower() + letter.upper())
+
+
+# The same for their first two letters ("Ce", "Su"...): far fewer lines open so.
+END_OPENINGS = frozenset(
+    a + b for marker in END_MARKERS for a in _forms(marker.pattern[1]) for b in _forms(marker.pattern[2])
+)
 TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
 RELATED_HEADINGS = (
     "aller plus loin",
@@ -251,7 +262,7 @@ def _published(date_part: str, time_part: str) -> date | datetime | None:
 def _end_of_body(lines: list[str], start: int) -> int:
     for index in range(start, len(lines)):
         line = lines[index]
-        if line[:1] in END_FIRST and _ANY_END(line):
+        if line[:2] in END_OPENINGS and _ANY_END(line):
             return index
     return len(lines)
 
@@ -338,7 +349,7 @@ class _Parsed:
 
 
 def _read_lines(lines: list[str], url: str | None) -> _Parsed:
-    lines = [_repair(line) for line in lines]
+    lines = [_repair(line) if "?" in line else line for line in lines]  # few lines hold a "?"
     header_at = next((i for i, line in enumerate(lines[:80]) if _is_header(line)), None)
     end = _end_of_body(lines, 0 if header_at is None else header_at + 1)
     title = section = published = None
