@@ -500,3 +500,12 @@ def test_key_tests_ruled_out_by_the_opening_only_when_none_can_pass() -> None:
     assert _classify("LES PLUS LUS") & _END
     assert _classify("Partager sur Facebook") & _NOISE
     assert not _classify("Les producteurs de cerises attendent la fête.") & (_END | _NOISE)
+
+
+def test_language_check_counts_arabic_letters_only_when_some_may_be_there() -> None:
+    from presskit_le360.dump import _check_language
+
+    _check_language([PARAGRAPH, "Ćirić et Đoković ∆ 😆"])  # 06 bytes in UTF-16, no Arabic letter
+    _check_language([PARAGRAPH, "Le mot مرحبا dans une phrase française."])  # fewer than the Latin letters
+    with pytest.raises(ExtractionError, match="Arabic"):
+        _check_language(["مرحبا بكم في موقع الأخبار", "Le360"])

@@ -180,7 +180,6 @@ PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
 BRIEF_MIN = 30  # a paragraph of a brief, when an end marker closes the body
 LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
 ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")  # more Arabic than Latin: the Arabic edition
-_ARABIC_UTF8_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")  # the first bytes of ARABIC_CHAR in UTF-8
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
@@ -806,7 +805,7 @@ def _take_images(lines: list[str], kinds: list[int], parts: _Parts) -> tuple[lis
         credit = _is_credit(line)
         if credit and not FOOTER_COPYRIGHT.match(line):
             caption = None
-            if out and len(out[-1]) <= 250 and not _dates_of(out[-1]):
+            if out and len(out[-1]) <= 250 and not out_kinds[-1] & _DATE:
                 caption, _ = out.pop(), out_kinds.pop()
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
         elif (line.endswith(_DR_ENDINGS) or "©" in line) and (image := _image_of(line)) is not None:
@@ -892,39 +891,53 @@ def _paper(rest: str, parts: _Parts) -> None:
     parts.source = paper or parts.source
 
 
-def _take_credits(body: list[str], parts: _Parts, union: int) -> list[str]:
+def _take_credits(
+    body: list[str], kinds: list[int], parts: _Parts, union: int
+) -> tuple[list[str], list[int]]:
     """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP');
-    ``union`` is the union of the body lines' classes (see _classify)."""
+    ``kinds`` are the lines' classes, ``union`` their union. The lines left are
+    returned with their classes."""
     if union & (_REVIEW | _EMPTY):
-        out = _take_reviews(body, parts)
+        out, out_kinds = _take_reviews(body, kinds, parts)
     else:  # only the last two lines may be credits
-        out = body[:-2]
-        for line in body[-2:]:
+        out, out_kinds = body[:-2], kinds[:-2]
+        for line, kind in zip(body[-2:], kinds[-2:], strict=True):
             if m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line):
                 parts.source = m["source"].strip()
             else:
                 out.append(line)
+                out_kinds.append(kind)
     if out and (found := _byline(out[-1], strict=True)) is not None:
         out.pop()  # a signature under the last paragraph
+        out_kinds.pop()
         parts.authors.extend(n for n in found[0] if n not in parts.authors)
         parts.source = parts.source or found[1]
-    return out
+    return out, out_kinds
 
 
-def _take_reviews(body: list[str], parts: _Parts) -> list[str]:
-    """_take_credits on a body holding a press-review sentence (or empty lines)."""
+def _take_reviews(body: list[str], kinds: list[int], parts: _Parts) -> tuple[list[str], list[int]]:
+    """_take_credits on a body holding a press-review sentence (or empty lines): those
+    lines and the last two are read, the others kept as they are."""
     out: list[str] = []
-    for index, line in enumerate(body):
-        review = PRESS_REVIEW.search(line) if _kind(line) & _REVIEW else None  # _REVIEW_WORDS in it
+    out_kinds: list[int] = []
+    last = max(len(body) - 2, 0)
+    done = 0  # body[:done] is read
+    for index in [*_indexes(kinds[:last], _REVIEW | _EMPTY), *range(last, len(body))]:
+        out += body[done:index]
+        out_kinds += kinds[done:index]
+        done, line, kind = index + 1, body[index], kinds[index]
+        review = PRESS_REVIEW.search(line) if kind & _REVIEW else None  # _REVIEW_WORDS in it
         if review:
             _paper(review["rest"], parts)
             line = line[: review.start()].strip()
-        elif index >= len(body) - 2 and (m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line)):
+            kind = _kind(line)
+        elif index >= last and (m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line)):
             parts.source = m["source"].strip()
             continue
         if line:
             out.append(line)
-    return out
+            out_kinds.append(kind)
+    return out, out_kinds
 
 
 def _read_also(line: str) -> re.Match[str] | None:
@@ -937,15 +950,17 @@ def _link_like(line: str) -> bool:
     return len(line) <= 160 and not line.endswith((".", ":")) and _read_also(line) is None
 
 
-def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> list[str]:
+def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> tuple[list[str], list[int]]:
     """Move 'Lire aussi : <title>' links out of the body into ``parts.related``;
-    ``kinds`` are the lines' classes."""
+    ``kinds`` are the lines' classes. The lines left are returned with theirs."""
     out: list[str] = []
+    out_kinds: list[int] = []
     done = 0  # body[:done] is read
     for index in _indexes(kinds, _READ_ALSO):  # the other lines are kept as they are
         if index < done:
             continue  # a title under a bare heading, read already
         out += body[done:index]
+        out_kinds += kinds[done:index]
         m = _read_also(body[index])
         assert m is not None
         titles = [m["title"].strip()] if m["title"].strip() else []
@@ -954,7 +969,7 @@ def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> list[st
             titles = after if after and all(_link_like(t) for t in after) else after[:1]
         done = index + 1 + (0 if m["title"].strip() else len(titles))
         parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
-    return out + body[done:]
+    return out + body[done:], out_kinds + kinds[done:]
 
 
 def _drop_stray_teaser(body: list[str]) -> list[str]:
@@ -964,23 +979,25 @@ def _drop_stray_teaser(body: list[str]) -> list[str]:
     return body
 
 
-def _parse_tail(lines: Sequence[str], parts: _Parts) -> None:
-    """Tags right after the body; related teasers (a title above a date line) below."""
+def _parse_tail(lines: Sequence[str], kinds: list[int], parts: _Parts) -> None:
+    """Tags right after the body; related teasers (a title above a date line) below;
+    ``kinds`` are the lines' classes."""
     for line in lines:
         tags = _tags_of(line)
         if tags is None:
             break
         parts.tags.extend(t for t in tags if t not in parts.tags)
-    for index, line in enumerate(lines):
-        dates = _dates_of(line)
-        if dates is None or index == 0:
+    for index in _indexes(kinds, _DATE):  # the date lines; each is parsed only for a teaser
+        if index == 0:
             continue
         above = lines[index - 1]
         if fold(above) in _OVERLINE_KEYS and index >= 2:
             above = lines[index - 2]
         title = _split_overline(above)[1]
-        if _dates_of(title) or _is_end(title) or _is_prose(title) or _tags_of(title) is not None:
+        if _is_date_line(title) or _is_end(title) or _is_prose(title) or _tags_of(title) is not None:
             continue
+        dates = _dates_of(lines[index])
+        assert dates is not None
         parts.related.append(Link(title=title, published=dates[0]))
 
 
@@ -1078,11 +1095,11 @@ def _body(lines: list[str], parts: _Parts, start: int, kinds: list[int]) -> list
     if union & _IMAGE:
         body, kinds = _take_images(body, kinds, parts)
     if union & _READ_ALSO:
-        body = _take_read_also(body, kinds, parts)
-    body = _take_credits(body, parts, union)
+        body, kinds = _take_read_also(body, kinds, parts)
+    body, kinds = _take_credits(body, kinds, parts, union)
     if not union & (_READ_MORE | _REVIEW):  # a press-review sentence cut off may leave one
         return body
-    return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
+    return [line for line, kind in zip(body, kinds, strict=True) if not kind & _READ_MORE]
 
 
 def _section_from_url(url: str | None) -> str | None:
@@ -1094,11 +1111,11 @@ def _section_from_url(url: str | None) -> str | None:
 
 def _check_language(paragraphs: Sequence[str]) -> None:
     text = " ".join(paragraphs)
-    # Arabic letters (U+0600-U+06FF) are the only characters whose UTF-8 form opens on the
-    # bytes D8-DB: encoding and four byte searches tell if any is there, several times
-    # faster than running ARABIC_CHAR over a page of French.
-    data = text.encode("utf-8", "surrogatepass")
-    if not any(lead in data for lead in _ARABIC_UTF8_LEADS):
+    # Arabic letters (U+0600-U+06FF) are the only characters whose UTF-16 form has the
+    # byte 06 as its high byte, and French text seldom holds a 06 byte at all: encoding
+    # (a copy, for most pages) and one byte search rule them out, several times faster
+    # than running ARABIC_CHAR over a page of French. A 06 byte found leads to the count.
+    if b"\x06" not in text.encode("utf-16-le", "surrogatepass"):
         return
     arabic = len(ARABIC_CHAR.findall(text))
     # Latin letters are many and slow to count: count them only when Arabic ones compete.
@@ -1118,7 +1135,7 @@ def extract_text(document: Document, outlet: Outlet) -> Article:
     if not paragraphs:
         raise ExtractionError("no article body found after the Le360 date line")
     _check_language(paragraphs)
-    _parse_tail(lines[stop:], parts)
+    _parse_tail(lines[stop:], kinds[stop:], parts)
     return Article(
         outlet=outlet.name,
         url=document.url,
