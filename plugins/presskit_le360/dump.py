@@ -517,12 +517,13 @@ _ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
 _NOT_PLAIN = _DROPPED | _JOINED | _ENDS_BODY  # lines _content_lines does more than keep
 
 
-# The tests of a line's key: exact keys and key prefixes. Folding goes character by
-# character (only a Greek sigma's case depends on the next letter, and no test holds one),
-# so the key of a line's head opens the line's key, and tells the tests what the whole
-# key would at a fraction of the cost on a paragraph: first the key of the opening
-# characters, against the tests' openings (most body lines pass none), then, for a long
-# line, that of a head longer than any test.
+# The tests of a line's key: exact keys and key prefixes. Folding (clean() included) goes
+# character by character, but for a space at the cut, which the head's key drops, and a
+# Greek sigma, whose case depends on the next letter (no test holds one): so the key of a
+# line's head opens the line's key, and tells the tests what the whole key would, at a
+# fraction of the cost on a paragraph. First the key of the opening characters is checked
+# against the tests' openings (most body lines pass none), then, for a long line, the key
+# of a head longer than any test stands for the whole key.
 _KEY_TESTS = (*NOISE_EXACT, *END_EXACT, *END_PREFIXES, *_OVERLINE_KEYS, *_NOISE_OPENINGS, *_SHARE_OPENINGS)
 _KEY_REACH = max(map(len, _KEY_TESTS))  # characters of a key the tests read, at most
 _KEY_HEAD = 2 * _KEY_REACH  # characters of a long line folded for its head key
