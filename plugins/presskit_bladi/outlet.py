@@ -220,7 +220,9 @@ class BladiOutlet(Outlet):
     def extract(self, document: Document) -> Article:
         if document.kind == "html":
             return _extract_html(document, self)
-        return _extract_lines([line for line in document.cleaned_lines if line], document.url, self)
+        # The non-blank lines cleaned (Document.cleaned_lines would clean the blank ones too).
+        lines = [line for line in map(clean, filter(None, document.lines)) if line]
+        return _extract_lines(lines, document.url, self)
 
 
 # -- text dumps ----------------------------------------------------------------------------
