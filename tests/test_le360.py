@@ -500,6 +500,7 @@ def test_key_tests_ruled_out_by_the_opening_only_when_none_can_pass() -> None:
     assert _classify("LES PLUS LUS") & _END
     assert _classify("Partager sur Facebook") & _NOISE
     assert not _classify("Les producteurs de cerises attendent la fête.") & (_END | _NOISE)
+    assert _classify("© 2023 Le360, reproduction interdite sans accord") & _END  # no key test: a "©"
 
 
 def test_language_check_counts_arabic_letters_only_when_some_may_be_there() -> None:

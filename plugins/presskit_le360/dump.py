@@ -558,14 +558,16 @@ def _classify(line: str) -> int:
     key = _head_key(line)
     first = line[0]
     kind = _CRUMB if first in "aA" and BREADCRUMB.match(line) else 0
-    if _is_noise(line, key):
+    # An empty key passes no key test (see _head_key): chrome needs one, and an end
+    # marker needs one or a "©" (a footer's copyright line).
+    if key and _is_noise(line, key):
         kind |= _NOISE
     if "/" in line:
         if first == "P" and _joined(line) is not None:
             kind |= _JOINED
         if DATE_LINE.match(line):  # _is_date_line
             kind |= _DATE
-    if _is_end(line, key):
+    if (key or first == "©") and _is_end(line, key):
         kind |= _END
     if first == "#" and _tags_of(line) is not None:
         kind |= _TAG
