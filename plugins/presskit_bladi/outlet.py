@@ -397,8 +397,11 @@ def _detect_html(document: Document) -> float:
     score = 0.0
     if tree.css_first(HTML_MARKS) is not None:
         score += 0.5
-    site = meta(tree, "og:site_name") or ""
-    if "bladi" in site.lower() or document.text.find('href="https://www.bladi.net', 0, 20000) >= 0:
+    # A link to the site near the top (a substring search) spares the <meta> index on its pages.
+    if (
+        document.text.find('href="https://www.bladi.net', 0, 20000) >= 0
+        or "bladi" in (meta(tree, "og:site_name") or "").lower()
+    ):
         score += 0.4
     return min(score, 1.0)
 
