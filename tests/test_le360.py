@@ -395,6 +395,8 @@ def test_html_detection_is_low_for_other_outlets_and_junk() -> None:
         ("VOUS LISEZ: CET ARTICLE EST UNE REVUE DE PRESSE TIRÉE DU MATIN.", 0.2),  # a V before
         ("Kiosque360", 0.15),
         ("kiosque360", 0.15),
+        ("Kiosqué360\nKiosque360", 0.15),  # the second one, written as the anchor holds it
+        ("Kiosque Kiosqué360", 0.15),  # a match within reach of an anchor counts
         ("KIOSQUE360", 0.15),
         ("Kiosque 360", 0.0),
         ("Photo\n© Copyright : Le360", 0.15),

@@ -26,7 +26,7 @@ import attrs
 from presskit import Article, Document, ExtractionError, Image, Link, NotAnArticle, Outlet
 from presskit.article import When
 from presskit.dates import parse_date, search_date
-from presskit.text import LoosePhrase, clean, fold, is_bullet, loose_pattern
+from presskit.text import LoosePhrase, clean, fold, is_bullet
 
 # -- site data ---------------------------------------------------------------------------
 
@@ -216,9 +216,8 @@ _PHRASE_SCORES = (
 # Both "Kiosque360" (the brand of the press review) and a "Par Le360" byline hold it, so
 # they are sought around its few occurrences rather than each over the whole page.
 _BRAND_DIGITS = re.compile("360")
-_KIOSQUE = loose_pattern("Kiosque360")
-_KIOSQUE_SPELLINGS = ("iosque", "IOSQUE")  # as rendered: title case or capitals
-_KIOSQUE_REACH = 30  # "Kiosque" before the digits: seven letters, maybe combining accents
+_KIOSQUE = LoosePhrase.of("Kiosque360", "iosque")  # as rendered: title case or capitals
+_KIOSQUE_REACH = _KIOSQUE.before + _KIOSQUE.after  # the longest match found_in can find
 _KIOSQUE_SCORE = 0.15
 # A line opening on an overline word, for the glued overline (told by _split_overline).
 # The pattern opens on the newline, a literal the engine finds fast, and branches on the
@@ -340,9 +339,15 @@ def _found_at(phrase: LoosePhrase, text: str, char: str, positions: list[int]) -
 
 
 def _kiosque_at(text: str, at: int) -> bool:
-    """Whether the "360" at ``at`` closes "Kiosque360", in title case or capitals."""
-    found = _KIOSQUE.search(text, max(at - _KIOSQUE_REACH, 0), at + 3)
-    return found is not None and any(spelling in found[0] for spelling in _KIOSQUE_SPELLINGS)
+    """Whether the "360" at ``at`` closes a "Kiosque360" that _KIOSQUE.found_in finds:
+    one lying within reach of an anchor (found_in searches each anchor's surroundings)."""
+    end = at + 3
+    for found in _KIOSQUE.pattern.finditer(text, max(end - _KIOSQUE_REACH, 0), end):
+        if found.end() == end:
+            # The anchors whose surroundings hold the match start in first:last.
+            first, last = max(end - _KIOSQUE.after, 0), found.start() + _KIOSQUE.before
+            return any(text.find(anchor, first, last + len(anchor)) >= 0 for anchor in _KIOSQUE.anchors)
+    return False
 
 
 def _brand_lines(text: str, brands: list[int]) -> list[str]:
