@@ -8,7 +8,14 @@ from pathlib import Path
 import presskit
 from presskit import Document
 from presskit_bladi import BladiOutlet
-from presskit_bladi.outlet import DAMAGED_APOSTROPHE, END_FIRST, END_MARKERS, _end_of_body, _repair
+from presskit_bladi.outlet import (
+    DAMAGED_APOSTROPHE,
+    END_FIRST,
+    END_MARKERS,
+    END_OPENINGS,
+    _end_of_body,
+    _repair,
+)
 
 OUTLET = BladiOutlet()
 CASES = Path(__file__).parents[1] / "plugins" / "presskit_bladi" / "cases"
@@ -62,5 +69,19 @@ def test_end_markers_open_with_a_letter_of_end_first() -> None:
         matched = {c for c in map(chr, range(0x3000)) if re.fullmatch(letter, c, marker.flags)}
         assert matched <= END_FIRST, marker.pattern
     lines = ["Un paragraphe.", "ſuivez BLADI.NET sur Google News", "Sujets associés : Belgique"]
+    assert _end_of_body(lines, 0) == 1
+
+
+def test_end_markers_open_with_two_letters_of_end_openings() -> None:
+    """The end patterns run only on lines opening with END_OPENINGS: every pair of
+    characters that the first two letters of a marker match (any case) must be listed."""
+    for marker in END_MARKERS:
+        first, second = marker.pattern.removeprefix("^")[:2]
+        assert first.isalpha() and second.isalpha()
+        firsts, seconds = (
+            {c for c in map(chr, range(0x3000)) if re.fullmatch(x, c, marker.flags)} for x in (first, second)
+        )
+        assert {a + b for a in firsts for b in seconds} <= END_OPENINGS, marker.pattern
+    lines = ["Un paragraphe.", "ſUIVEZ BLADI.NET sur Google News", "Sujets associés : Belgique"]
     assert _end_of_body(lines, 0) == 1
     assert _end_of_body(["aller plus loin", "x"], 0) == 0 and _end_of_body(["x", "Ces"], 0) == 2

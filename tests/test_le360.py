@@ -392,11 +392,16 @@ def test_html_detection_is_low_for_other_outlets_and_junk() -> None:
         ("Cet article est une revue de presse tirée du quotidien Al Akhbar.", 0.2),
         ("Cet  article  est  une  revue  de  presse  tiree du quotidien Al Akhbar.", 0.2),
         ("CET ARTICLE EST UNE REVUE DE PRESSE TIRÉE DU QUOTIDIEN AL AKHBAR.", 0.2),
+        ("VOUS LISEZ: CET ARTICLE EST UNE REVUE DE PRESSE TIRÉE DU MATIN.", 0.2),  # a V before
         ("Kiosque360", 0.15),
+        ("kiosque360", 0.15),
+        ("Kiosqué360\nKiosque360", 0.15),  # the second one, written as the anchor holds it
+        ("Kiosque Kiosqué360", 0.15),  # a match within reach of an anchor counts
         ("KIOSQUE360", 0.15),
         ("Kiosque 360", 0.0),
         ("Photo\n© Copyright : Le360", 0.15),
         ("Par Le360 (avec MAP)", 0.15),
+        ("Le360.ma, Le360\nPar Le360 (avec MAP)", 0.15),  # the byline on a later line with "Le360"
         ("Par Nadia Alami", 0.0),
         ("ChroniquePour la petite ville, la fête est plus qu’un festival.", 0.1),
         ("Chronique Pour la petite ville", 0.0),
@@ -472,3 +477,38 @@ def test_body_title_under_a_bare_read_also_heading_is_read_once() -> None:
     body, parts = _body_of([PARAGRAPH, "Lire aussi", "Lire aussi : Un autre titre", PARAGRAPH, PARAGRAPH])
     assert body == [PARAGRAPH, PARAGRAPH, PARAGRAPH]
     assert [link.title for link in parts.related] == ["Lire aussi : Un autre titre"]
+
+
+def test_long_lines_are_told_by_their_whole_key() -> None:
+    # A long line's key tests read the key of its head only when that tells them all.
+    from presskit_le360.dump import _END, _KEY_HEAD, _NOISE, _REVIEW, _classify
+
+    share = " | ".join(["Partager sur Facebook", "Twitter", "WhatsApp", "LinkedIn", "Telegram", "E-mail"] * 2)
+    assert len(share) > _KEY_HEAD and _classify(share) & _NOISE  # the share bar pattern reads the whole key
+    footer = "Tous droits réservés à la société éditrice, toute reproduction est interdite sans accord écrit."
+    assert len(footer) > _KEY_HEAD and _classify(footer) & _END
+    marks = "\u0301" * _KEY_HEAD + "Tous droits réservés"  # a head whose key is empty
+    assert _classify(marks) & _END
+    review = "Cet article est une REVUE DE PRESSE TIRÉE du quotidien Al Akhbar, paru ce matin à Rabat."
+    assert _classify(review) & _REVIEW
+    assert _classify("Cet article est une revue de preſſe tirée du Matin, quotidien de Casablanca.") & _REVIEW
+    assert not _classify(PARAGRAPH * 2) & (_END | _NOISE | _REVIEW)
+
+
+def test_key_tests_ruled_out_by_the_opening_only_when_none_can_pass() -> None:
+    from presskit_le360.dump import _END, _NOISE, _classify
+
+    assert _classify("Les plus lus de la semaine sur le site") & _END  # opens like a test
+    assert _classify("LES PLUS LUS") & _END
+    assert _classify("Partager sur Facebook") & _NOISE
+    assert not _classify("Les producteurs de cerises attendent la fête.") & (_END | _NOISE)
+    assert _classify("© 2023 Le360, reproduction interdite sans accord") & _END  # no key test: a "©"
+
+
+def test_language_check_counts_arabic_letters_only_when_some_may_be_there() -> None:
+    from presskit_le360.dump import _check_language
+
+    _check_language([PARAGRAPH, "Ćirić et Đoković ∆ 😆"])  # 06 bytes in UTF-16, no Arabic letter
+    _check_language([PARAGRAPH, "Le mot مرحبا dans une phrase française."])  # fewer than the Latin letters
+    with pytest.raises(ExtractionError, match="Arabic"):
+        _check_language(["مرحبا بكم في موقع الأخبار", "Le360"])

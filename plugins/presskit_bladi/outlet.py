@@ -48,6 +48,17 @@ _ANY_END = matches_any(END_MARKERS)
 # The first letters of END_MARKERS in any case ("ſ" matches "s" case-insensitively): lines
 # opening otherwise are no end marker, without running the patterns.
 END_FIRST = frozenset("bBsSſaAcC")
+_CASE_FORMS = {"s": "sSſ"}  # the characters a letter matches case-insensitively, if more than two
+
+
+def _forms(letter: str) -> str:
+    return _CASE_FORMS.get(letter.lower(), letter.lower() + letter.upper())
+
+
+# The same for their first two letters ("Ce", "Su"...): far fewer lines open so.
+END_OPENINGS = frozenset(
+    a + b for marker in END_MARKERS for a in _forms(marker.pattern[1]) for b in _forms(marker.pattern[2])
+)
 TAGS = re.compile(r"^Sujets associés\s*:\s*(?P<tags>.*)$", re.I)
 RELATED_HEADINGS = (
     "aller plus loin",
@@ -209,7 +220,9 @@ class BladiOutlet(Outlet):
     def extract(self, document: Document) -> Article:
         if document.kind == "html":
             return _extract_html(document, self)
-        return _extract_lines([line for line in document.cleaned_lines if line], document.url, self)
+        # The non-blank lines cleaned (Document.cleaned_lines would clean the blank ones too).
+        lines = [line for line in map(clean, filter(None, document.lines)) if line]
+        return _extract_lines(lines, document.url, self)
 
 
 # -- text dumps ----------------------------------------------------------------------------
@@ -251,7 +264,7 @@ def _published(date_part: str, time_part: str) -> date | datetime | None:
 def _end_of_body(lines: list[str], start: int) -> int:
     for index in range(start, len(lines)):
         line = lines[index]
-        if line[:1] in END_FIRST and _ANY_END(line):
+        if line[:2] in END_OPENINGS and _ANY_END(line):
             return index
     return len(lines)
 
@@ -338,7 +351,7 @@ class _Parsed:
 
 
 def _read_lines(lines: list[str], url: str | None) -> _Parsed:
-    lines = [_repair(line) for line in lines]
+    lines = [_repair(line) if "?" in line else line for line in lines]  # few lines hold a "?"
     header_at = next((i for i, line in enumerate(lines[:80]) if _is_header(line)), None)
     end = _end_of_body(lines, 0 if header_at is None else header_at + 1)
     title = section = published = None
@@ -384,8 +397,11 @@ def _detect_html(document: Document) -> float:
     score = 0.0
     if tree.css_first(HTML_MARKS) is not None:
         score += 0.5
-    site = meta(tree, "og:site_name") or ""
-    if "bladi" in site.lower() or document.text.find('href="https://www.bladi.net', 0, 20000) >= 0:
+    # A link to the site near the top (a substring search) spares the <meta> index on its pages.
+    if (
+        document.text.find('href="https://www.bladi.net', 0, 20000) >= 0
+        or "bladi" in (meta(tree, "og:site_name") or "").lower()
+    ):
         score += 0.4
     return min(score, 1.0)
 

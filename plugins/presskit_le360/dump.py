@@ -99,8 +99,12 @@ NAME_PARTICLES = {"de", "du", "des", "el", "al", "ben", "bent", "ibn", "ould", "
 PRESS_REVIEW = re.compile(
     r"(?:^|(?<=[.!?»]\s))Cet article est une revue de presse tir[ée]e\s+(?P<rest>.+)$", re.I
 )
-# The folded key of a line holding PRESS_REVIEW holds these words: a cheap test first.
-_REVIEW_WORDS = "revue de presse tir"
+# A line holding PRESS_REVIEW holds these words (with the same flags): a cheaper test
+# first. Its case-insensitive letters up to "p" match only their ASCII capital besides
+# themselves (s and i also match "ſ", "ı" and "İ"), so the lower-cased line holds
+# _REVIEW_OPENING wherever the pattern matches: a substring test rules most lines out.
+_REVIEW_WORDS = re.compile("revue de presse tir", re.I)
+_REVIEW_OPENING = "revue de p"
 # "tirée du quotidien X" credits X; "tirée du Matin" credits "Le Matin" (du = de + le).
 PAPER_PREFIX = re.compile(
     r"^(?P<article>de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’])"
@@ -176,7 +180,6 @@ PROSE_MIN = 80  # a body paragraph: this long and ending like a sentence
 BRIEF_MIN = 30  # a paragraph of a brief, when an end marker closes the body
 LEAD_END = (".", "…", "»", '"', "”")  # a chapeau ends like a sentence; a title seldom does
 ARABIC_CHAR = re.compile(r"[\u0600-\u06ff]")  # more Arabic than Latin: the Arabic edition
-_ARABIC_UTF8_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")  # the first bytes of ARABIC_CHAR in UTF-8
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 
@@ -190,15 +193,32 @@ SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")")
 # the regex engine finds fast, while a pattern opening on a digit class is tried everywhere.
 _STAMP_HINT = re.compile(r"/\d{1,2}/\d{4}")
 # Phrases of the template (outlets.md [solid], Kiosque360 [probable]) found whatever their
-# case, accents, apostrophes and spacing, around a key word as rendered (title case or
-# capitals), with the score each adds.
-_COMMENTS = LoosePhrase.of("Bienvenue dans l’espace commentaire", "ienvenue")
-_PRESS_REVIEW = LoosePhrase.of("Cet article est une revue de presse tirée", "presse")
-_KIOSQUE = LoosePhrase.of("Kiosque360", "iosque")  # the brand of the press review
-_PHRASE_SCORES = ((_COMMENTS, 0.35), (_PRESS_REVIEW, 0.2))
-_KIOSQUE_SCORE = 0.15
+# case, accents, apostrophes and spacing, around a key word as rendered: as written (title
+# or lower case), or in capitals (a heading styled upper-case is dumped so). The capitals
+# words both hold a "V": a capital V is rare in French text and a one-character search runs
+# far faster than a word search, so the capitals words are sought only at the few V's.
+_COMMENTS = "Bienvenue dans l’espace commentaire"
+_PRESS_REVIEW = "Cet article est une revue de presse tirée"
+_CAPITAL = "V"
+
+
+def _phrase(phrase: str, anchor: str) -> LoosePhrase:
+    """``phrase`` sought around ``anchor`` (a word of it) alone, as given."""
+    return attrs.evolve(LoosePhrase.of(phrase, anchor.lower()), anchors=(anchor,))
+
+
+# (phrase around its word as written, the same around a word in capitals, score added)
+_PHRASE_SCORES = (
+    (_phrase(_COMMENTS, "ienvenue"), _phrase(_COMMENTS, "IENVENUE"), 0.35),
+    (_phrase(_PRESS_REVIEW, "presse"), _phrase(_PRESS_REVIEW, "REVUE"), 0.2),
+)
 # "360": the regex engine finds it faster than a substring test does (its digits are rare).
+# Both "Kiosque360" (the brand of the press review) and a "Par Le360" byline hold it, so
+# they are sought around its few occurrences rather than each over the whole page.
 _BRAND_DIGITS = re.compile("360")
+_KIOSQUE = LoosePhrase.of("Kiosque360", "iosque")  # as rendered: title case or capitals
+_KIOSQUE_REACH = _KIOSQUE.before + _KIOSQUE.after  # the longest match found_in can find
+_KIOSQUE_SCORE = 0.15
 # A line opening on an overline word, for the glued overline (told by _split_overline).
 # The pattern opens on the newline, a literal the engine finds fast, and branches on the
 # words' first letter; the words are also given decomposed, as clean() would compose them.
@@ -229,19 +249,24 @@ def score_text(document: Document) -> float:
             score += 0.3  # Drupal repeats the article's date line at the end
         if any(_between_header_and_body(text, start, end) for (start, end), _ in dated):
             score += 0.2
-    for phrase, weight in _PHRASE_SCORES:
+    capitals: list[int] | None = None  # the positions of every capital V, found if needed
+    for written, in_capitals, weight in _PHRASE_SCORES:
         if score >= 1.0:
             return 1.0
-        if phrase.found_in(text):
+        if written.found_in(text):
+            score += weight
+            continue
+        capitals = _positions(text, _CAPITAL) if capitals is None else capitals
+        if _found_at(in_capitals, text, _CAPITAL, capitals):
             score += weight
     if score >= 1.0:
         return 1.0
-    brand = _BRAND_DIGITS.search(text) is not None  # both "Kiosque360" and a "Par Le360" byline need it
-    if brand and _KIOSQUE.found_in(text):
+    brands = _brand_positions(text)
+    if any(_kiosque_at(text, at) for at in brands):
         score += _KIOSQUE_SCORE
     if any("© Copyright :" in line for line in _lines_with(text, "©")):  # "©" is rare: fast
         score += 0.15
-    if brand and any(AUTHOR_LINE.match(line) for line in _lines_with(text, "Le360")):
+    if score < 1.0 and brands and any(AUTHOR_LINE.match(line) for line in _brand_lines(text, brands)):
         score += 0.15
     if score < 1.0 and _overline_on_top(text):
         score += 0.1
@@ -275,6 +300,65 @@ def _lines_with(text: str, literal: str) -> list[str]:
         start, end = _line_at(text, at)
         lines.append(clean(text[start:end]))
         at = text.find(literal, end)
+    return lines
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """The positions of ``char`` in ``text``, in order."""
+    found: list[int] = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
+
+
+def _brand_positions(text: str) -> list[int]:
+    """The positions of every "360" in ``text`` (searching again after each is faster
+    than finditer, and most pages hold none)."""
+    found: list[int] = []
+    digits = _BRAND_DIGITS.search(text)
+    while digits is not None:
+        found.append(digits.start())
+        digits = _BRAND_DIGITS.search(text, digits.end())
+    return found
+
+
+def _found_at(phrase: LoosePhrase, text: str, char: str, positions: list[int]) -> bool:
+    """phrase.found_in(text), for an anchor holding ``char``, which is found at
+    ``positions`` (every one of them): the anchor is checked there, not sought."""
+    anchor = phrase.anchors[0]
+    offset = anchor.index(char)
+    for position in positions:
+        at = position - offset
+        if at < 0 or not text.startswith(anchor, at):
+            continue
+        if phrase.pattern.search(text, max(at - phrase.before, 0), min(at + phrase.after, len(text))):
+            return True
+    return False
+
+
+def _kiosque_at(text: str, at: int) -> bool:
+    """Whether the "360" at ``at`` closes a "Kiosque360" that _KIOSQUE.found_in finds:
+    one lying within reach of an anchor (found_in searches each anchor's surroundings)."""
+    end = at + 3
+    for found in _KIOSQUE.pattern.finditer(text, max(end - _KIOSQUE_REACH, 0), end):
+        if found.end() == end:
+            # The anchors whose surroundings hold the match start in first:last.
+            first, last = max(end - _KIOSQUE.after, 0), found.start() + _KIOSQUE.before
+            return any(text.find(anchor, first, last + len(anchor)) >= 0 for anchor in _KIOSQUE.anchors)
+    return False
+
+
+def _brand_lines(text: str, brands: list[int]) -> list[str]:
+    """The cleaned lines holding "Le360", in order, each once; ``brands`` are the
+    positions of every "360" of ``text``."""
+    lines: list[str] = []
+    end = -1  # the end of the last line taken
+    for at in brands:
+        if at > end and text.startswith("Le", at - 2):
+            start, end = _line_at(text, at)
+            lines.append(clean(text[start:end]))
     return lines
 
 
@@ -365,12 +449,12 @@ _LINE_MEMO_LENGTH = 1000
 
 
 def _is_noise(line: str, key: str | None = None) -> bool:
-    """Page chrome; ``key`` is the line's _key when the caller has it already."""
+    """Page chrome; ``key`` is the line's _key, or its _head_key, when the caller has it."""
     key = _key(line) if key is None else key
     return (
         key in NOISE_EXACT
         or (key.startswith(_NOISE_OPENINGS) and NOISE.match(line) is not None)
-        or (key.startswith(_SHARE_OPENINGS) and SHARE_BAR.match(key) is not None)
+        or (key.startswith(_SHARE_OPENINGS) and SHARE_BAR.match(_key(line)) is not None)  # the whole key
     )
 
 
@@ -438,23 +522,57 @@ _ENDS_BODY = _DATE | _END | _TAG  # what _ends_body tells
 _NOT_PLAIN = _DROPPED | _JOINED | _ENDS_BODY  # lines _content_lines does more than keep
 
 
+# The tests of a line's key: exact keys and key prefixes. Folding (clean() included) goes
+# character by character, but for a space at the cut, which the head's key drops, and a
+# Greek sigma, whose case depends on the next letter (no test holds one): so the key of a
+# line's head opens the line's key, and tells the tests what the whole key would, at a
+# fraction of the cost on a paragraph. First the key of the opening characters is checked
+# against the tests' openings (most body lines pass none), then, for a long line, the key
+# of a head longer than any test stands for the whole key.
+_KEY_TESTS = (*NOISE_EXACT, *END_EXACT, *END_PREFIXES, *_OVERLINE_KEYS, *_NOISE_OPENINGS, *_SHARE_OPENINGS)
+_KEY_REACH = max(map(len, _KEY_TESTS))  # characters of a key the tests read, at most
+_KEY_HEAD = 2 * _KEY_REACH  # characters of a long line folded for its head key
+_OPENING = 6
+_TEST_OPENINGS = frozenset(test[:_OPENING] for test in _KEY_TESTS if len(test) >= _OPENING)
+_SHORT_TESTS = tuple(test for test in _KEY_TESTS if len(test) < _OPENING)
+
+
+def _head_key(line: str) -> str:
+    """What the key tests need of the line's key: "" (which passes none) when its
+    opening rules them all out, else the key of its first _KEY_HEAD characters if
+    longer than _KEY_REACH, else the whole key."""
+    if len(line) > _OPENING + 1:
+        # The last character of a head's key may differ from the whole key's: one more.
+        opening = _key(line[: _OPENING + 2])
+        if len(opening) > _OPENING and not (
+            opening[:_OPENING] in _TEST_OPENINGS or opening.startswith(_SHORT_TESTS)
+        ):
+            return ""
+    if len(line) <= _KEY_HEAD:
+        return _key(line)
+    head = _key(line[:_KEY_HEAD])
+    return head if len(head) > _KEY_REACH else _key(line)
+
+
 def _classify(line: str) -> int:
     """The classes of a cleaned line (bits above). Every distinct line of every page
     comes here once: each rule's cheap literal test (first character, "/", length)
     comes before its function or pattern."""
     if not line:
         return _EMPTY
-    key = _key(line)
+    key = _head_key(line)
     first = line[0]
     kind = _CRUMB if first in "aA" and BREADCRUMB.match(line) else 0
-    if _is_noise(line, key):
+    # An empty key passes no key test (see _head_key): chrome needs one, and an end
+    # marker needs one or a "©" (a footer's copyright line).
+    if key and _is_noise(line, key):
         kind |= _NOISE
     if "/" in line:
         if first == "P" and _joined(line) is not None:
             kind |= _JOINED
         if DATE_LINE.match(line):  # _is_date_line
             kind |= _DATE
-    if _is_end(line, key):
+    if (key or first == "©") and _is_end(line, key):
         kind |= _END
     if first == "#" and _tags_of(line) is not None:
         kind |= _TAG
@@ -464,7 +582,7 @@ def _classify(line: str) -> int:
         kind |= _IMAGE
     if first in _READ_ALSO_FIRSTS and READ_ALSO.match(line):  # _read_also
         kind |= _READ_ALSO
-    if _REVIEW_WORDS in key:
+    if _REVIEW_OPENING in line.lower() and _REVIEW_WORDS.search(line):
         kind |= _REVIEW
     if first in "lLsSeE" and READ_MORE.match(line):
         kind |= _READ_MORE
@@ -490,6 +608,14 @@ def _kind(line: str) -> int:
 
 
 _kind_memo = lru_cache(maxsize=1 << 14)(_classify)
+
+
+def _kinds(lines: list[str]) -> list[int]:
+    """[_kind(line) for line in lines], without a Python call per line when none is
+    longer than the memoised ones."""
+    if max(map(len, lines), default=0) <= _LINE_MEMO_LENGTH:
+        return list(map(_kind_memo, lines))
+    return list(map(_kind, lines))
 
 
 def _read_dump_line(raw: str) -> tuple[str, int]:
@@ -687,7 +813,7 @@ def _take_images(lines: list[str], kinds: list[int], parts: _Parts) -> tuple[lis
         credit = _is_credit(line)
         if credit and not FOOTER_COPYRIGHT.match(line):
             caption = None
-            if out and len(out[-1]) <= 250 and not _dates_of(out[-1]):
+            if out and len(out[-1]) <= 250 and not out_kinds[-1] & _DATE:
                 caption, _ = out.pop(), out_kinds.pop()
             parts.images.append(Image(caption=caption, credit=clean(credit["credit"]) or None))
         elif (line.endswith(_DR_ENDINGS) or "©" in line) and (image := _image_of(line)) is not None:
@@ -773,39 +899,53 @@ def _paper(rest: str, parts: _Parts) -> None:
     parts.source = paper or parts.source
 
 
-def _take_credits(body: list[str], parts: _Parts, union: int) -> list[str]:
+def _take_credits(
+    body: list[str], kinds: list[int], parts: _Parts, union: int
+) -> tuple[list[str], list[int]]:
     """Drop the credited-source lines (press-review sentence, 'Source :', 'Avec MAP');
-    ``union`` is the union of the body lines' classes (see _classify)."""
+    ``kinds`` are the lines' classes, ``union`` their union. The lines left are
+    returned with their classes."""
     if union & (_REVIEW | _EMPTY):
-        out = _take_reviews(body, parts)
+        out, out_kinds = _take_reviews(body, kinds, parts)
     else:  # only the last two lines may be credits
-        out = body[:-2]
-        for line in body[-2:]:
+        out, out_kinds = body[:-2], kinds[:-2]
+        for line, kind in zip(body[-2:], kinds[-2:], strict=True):
             if m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line):
                 parts.source = m["source"].strip()
             else:
                 out.append(line)
+                out_kinds.append(kind)
     if out and (found := _byline(out[-1], strict=True)) is not None:
         out.pop()  # a signature under the last paragraph
+        out_kinds.pop()
         parts.authors.extend(n for n in found[0] if n not in parts.authors)
         parts.source = parts.source or found[1]
-    return out
+    return out, out_kinds
 
 
-def _take_reviews(body: list[str], parts: _Parts) -> list[str]:
-    """_take_credits on a body holding a press-review sentence (or empty lines)."""
+def _take_reviews(body: list[str], kinds: list[int], parts: _Parts) -> tuple[list[str], list[int]]:
+    """_take_credits on a body holding a press-review sentence (or empty lines): those
+    lines and the last two are read, the others kept as they are."""
     out: list[str] = []
-    for index, line in enumerate(body):
-        review = PRESS_REVIEW.search(line) if _kind(line) & _REVIEW else None  # _REVIEW_WORDS in its key
+    out_kinds: list[int] = []
+    last = max(len(body) - 2, 0)
+    done = 0  # body[:done] is read
+    for index in [*_indexes(kinds[:last], _REVIEW | _EMPTY), *range(last, len(body))]:
+        out += body[done:index]
+        out_kinds += kinds[done:index]
+        done, line, kind = index + 1, body[index], kinds[index]
+        review = PRESS_REVIEW.search(line) if kind & _REVIEW else None  # _REVIEW_WORDS in it
         if review:
             _paper(review["rest"], parts)
             line = line[: review.start()].strip()
-        elif index >= len(body) - 2 and (m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line)):
+            kind = _kind(line)
+        elif index >= last and (m := SOURCE_LINE.match(line) or AGENCY_LINE.match(line)):
             parts.source = m["source"].strip()
             continue
         if line:
             out.append(line)
-    return out
+            out_kinds.append(kind)
+    return out, out_kinds
 
 
 def _read_also(line: str) -> re.Match[str] | None:
@@ -818,15 +958,17 @@ def _link_like(line: str) -> bool:
     return len(line) <= 160 and not line.endswith((".", ":")) and _read_also(line) is None
 
 
-def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> list[str]:
+def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> tuple[list[str], list[int]]:
     """Move 'Lire aussi : <title>' links out of the body into ``parts.related``;
-    ``kinds`` are the lines' classes."""
+    ``kinds`` are the lines' classes. The lines left are returned with theirs."""
     out: list[str] = []
+    out_kinds: list[int] = []
     done = 0  # body[:done] is read
     for index in _indexes(kinds, _READ_ALSO):  # the other lines are kept as they are
         if index < done:
             continue  # a title under a bare heading, read already
         out += body[done:index]
+        out_kinds += kinds[done:index]
         m = _read_also(body[index])
         assert m is not None
         titles = [m["title"].strip()] if m["title"].strip() else []
@@ -835,7 +977,7 @@ def _take_read_also(body: list[str], kinds: list[int], parts: _Parts) -> list[st
             titles = after if after and all(_link_like(t) for t in after) else after[:1]
         done = index + 1 + (0 if m["title"].strip() else len(titles))
         parts.related.extend(Link(title=_split_overline(t)[1]) for t in titles)
-    return out + body[done:]
+    return out + body[done:], out_kinds + kinds[done:]
 
 
 def _drop_stray_teaser(body: list[str]) -> list[str]:
@@ -845,23 +987,25 @@ def _drop_stray_teaser(body: list[str]) -> list[str]:
     return body
 
 
-def _parse_tail(lines: Sequence[str], parts: _Parts) -> None:
-    """Tags right after the body; related teasers (a title above a date line) below."""
+def _parse_tail(lines: Sequence[str], kinds: list[int], parts: _Parts) -> None:
+    """Tags right after the body; related teasers (a title above a date line) below;
+    ``kinds`` are the lines' classes."""
     for line in lines:
         tags = _tags_of(line)
         if tags is None:
             break
         parts.tags.extend(t for t in tags if t not in parts.tags)
-    for index, line in enumerate(lines):
-        dates = _dates_of(line)
-        if dates is None or index == 0:
+    for index in _indexes(kinds, _DATE):  # the date lines; each is parsed only for a teaser
+        if index == 0:
             continue
         above = lines[index - 1]
         if fold(above) in _OVERLINE_KEYS and index >= 2:
             above = lines[index - 2]
         title = _split_overline(above)[1]
-        if _dates_of(title) or _is_end(title) or _is_prose(title) or _tags_of(title) is not None:
+        if _is_date_line(title) or _is_end(title) or _is_prose(title) or _tags_of(title) is not None:
             continue
+        dates = _dates_of(lines[index])
+        assert dates is not None
         parts.related.append(Link(title=title, published=dates[0]))
 
 
@@ -959,11 +1103,11 @@ def _body(lines: list[str], parts: _Parts, start: int, kinds: list[int]) -> list
     if union & _IMAGE:
         body, kinds = _take_images(body, kinds, parts)
     if union & _READ_ALSO:
-        body = _take_read_also(body, kinds, parts)
-    body = _take_credits(body, parts, union)
+        body, kinds = _take_read_also(body, kinds, parts)
+    body, kinds = _take_credits(body, kinds, parts, union)
     if not union & (_READ_MORE | _REVIEW):  # a press-review sentence cut off may leave one
         return body
-    return [line for line in body if not (line[:1] in "lLsSeE" and READ_MORE.match(line))]
+    return [line for line, kind in zip(body, kinds, strict=True) if not kind & _READ_MORE]
 
 
 def _section_from_url(url: str | None) -> str | None:
@@ -975,11 +1119,11 @@ def _section_from_url(url: str | None) -> str | None:
 
 def _check_language(paragraphs: Sequence[str]) -> None:
     text = " ".join(paragraphs)
-    # Arabic letters (U+0600-U+06FF) are the only characters whose UTF-8 form opens on the
-    # bytes D8-DB: encoding and four byte searches tell if any is there, several times
-    # faster than running ARABIC_CHAR over a page of French.
-    data = text.encode("utf-8", "surrogatepass")
-    if not any(lead in data for lead in _ARABIC_UTF8_LEADS):
+    # Arabic letters (U+0600-U+06FF) are the only characters whose UTF-16 form has the
+    # byte 06 as its high byte, and French text seldom holds a 06 byte at all: encoding
+    # (a copy, for most pages) and one byte search rule them out, several times faster
+    # than running ARABIC_CHAR over a page of French. A 06 byte found leads to the count.
+    if b"\x06" not in text.encode("utf-16-le", "surrogatepass"):
         return
     arabic = len(ARABIC_CHAR.findall(text))
     # Latin letters are many and slow to count: count them only when Arabic ones compete.
@@ -999,7 +1143,7 @@ def extract_text(document: Document, outlet: Outlet) -> Article:
     if not paragraphs:
         raise ExtractionError("no article body found after the Le360 date line")
     _check_language(paragraphs)
-    _parse_tail(lines[stop:], parts)
+    _parse_tail(lines[stop:], kinds[stop:], parts)
     return Article(
         outlet=outlet.name,
         url=document.url,

@@ -15,6 +15,8 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from functools import reduce
+from operator import or_
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -50,7 +52,7 @@ from presskit_le360.dump import (
     _check_language,
     _dates_of,
     _image_of,
-    _kind,
+    _kinds,
     _Parts,
     _section_from_url,
 )
@@ -471,21 +473,25 @@ def _container(src: _Sources) -> tuple[LexborNode | None, list[str]]:
     return node, found
 
 
-def _body_lines(found: Iterable[str], skip: Iterable[str | None]) -> tuple[list[str], list[int]]:
+def _body_lines(found: list[str], skip: Iterable[str | None]) -> tuple[list[str], list[int]]:
     """The container's text blocks up to the first end marker, without chrome and dates,
     and their classes (see dump._classify), for the body rules."""
+    # Every block's classes at once (one memo call each, no Python call): the blocks
+    # past an end marker are few, as the container's chrome is dropped by blocks().
+    kinds = _kinds(found)
     known = {line for line in skip if line}
+    if not reduce(or_, kinds, 0) & (_END | _TAG | _NOISE | _DATE) and known.isdisjoint(found):
+        return found, kinds  # most pages: every block is kept
     out: list[str] = []
-    kinds: list[int] = []
-    for line in found:
-        kind = _kind(line)
+    out_kinds: list[int] = []
+    for line, kind in zip(found, kinds, strict=True):
         if kind & (_END | _TAG):
             break
         if kind & (_NOISE | _DATE) or line in known:
             continue
         out.append(line)
-        kinds.append(kind)
-    return out, kinds
+        out_kinds.append(kind)
+    return out, out_kinds
 
 
 def _links(root: LexborNode | None, base: str) -> Iterator[Link]:
