@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from presskit.article import Image
@@ -117,3 +119,32 @@ def test_blocks_end_a_block_at_each_table_row_and_drop_table_parts() -> None:
     div = tree.css_first("div")
     assert blocks(div) == ["ab", "c"]
     assert blocks(div, drop=["tr"]) == []
+
+
+_CLASSES = ["ad", "Ad", "related-x", "x main"]
+_GATED = [".ad", ".AD", "div.ad", "p.x.main", '[class*="related-"]', "[class*=elated]", ".gone"]
+
+
+@example([("p", ["Ad"]), ("p", ["x"])], [".ad"], True)
+@example([("div", ["related-x"]), ("h2", [])], ["[class*=elated]", "h2"], False)
+@given(
+    st.lists(st.tuples(st.sampled_from(["div", "p", "h2"]), st.lists(st.sampled_from(_CLASSES), max_size=3))),
+    st.lists(st.sampled_from([*_GATED, ".a h1", "[hidden]", "h2"]), min_size=1),
+    st.booleans(),
+)
+def test_blocks_leave_out_of_the_query_only_class_selectors_that_cannot_match(
+    elements: list[tuple[str, list[str]]], drop: list[str], quirks: bool
+) -> None:
+    import presskit.html
+
+    body = "".join(
+        f'<{tag} class="{" ".join(names)}">t{n}</{tag}>' for n, (tag, names) in enumerate(elements)
+    )
+    page = ("" if quirks else "<!DOCTYPE html>") + f'<html><body><div class="main">{body}</div></body></html>'
+    container = LexborHTMLParser(page).css_first("div.main")
+    drops = (*drop, *(f".filler{n}" for n in range(presskit.html._GATING_FROM)))  # enough to gate
+    gated = blocks(container, drop=drops)
+    everything = ", ".join((*presskit.html.BOILERPLATE, *drops))
+    unwanted = {node.mem_id for node in container.css(everything)}
+    kept = [f"t{n}" for n, node in enumerate(container.css("div.main > *")) if node.mem_id not in unwanted]
+    assert gated == ([] if container.mem_id in unwanted else kept)
