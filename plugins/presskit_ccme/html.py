@@ -94,14 +94,6 @@ BODY_DROP = (
     ".the-post-tags", ".post-tags", ".author-box", ".post-nav", ".navigation", "#comments", ".comments-area",
     ".itemToolbar", ".itemRatingBlock", ".itemSocialSharing", ".itemLinks", ".itemNavigation", "a.k2ReadMore",
 )  # fmt: skip
-# A selector of BODY_DROP naming one class (``.x``, ``tag.x``) matches nothing in a container
-# where no element has that class: blocks() gets only the selectors a container's classes
-# leave possible (a handful: each selector of the group costs a match on every element).
-_CLASS_BOUND = re.compile(r"[a-z]*\.([\w-]+)")
-BODY_DROP_CLASSES = tuple(
-    (selector, found.group(1).lower() if (found := _CLASS_BOUND.fullmatch(selector)) else None)
-    for selector in BODY_DROP
-)
 # Lead image: SmartMag div.single-featured / div.featured [probable]; WordPress
 # .post-thumbnail [probable]; K2 itemImageBlock [probable].
 FEATURED = (".single-featured", "div.featured", ".post-thumbnail", "div.itemImageBlock")
@@ -447,18 +439,10 @@ def _container_blocks(nodes: Iterable[LexborNode], known: dict[LexborNode, list[
     return tuple(lines)
 
 
-def _container_drop(node: LexborNode) -> tuple[str, ...]:
-    """The selectors of BODY_DROP that may match in the container (BODY_DROP_CLASSES). Class
-    names compare in lower case: quirks-mode pages match them so."""
-    classes: set[str] = set()
-    for element in (node, *node.css("[class]")):
-        classes.update((element.attributes.get("class") or "").lower().split())
-    return tuple(selector for selector, name in BODY_DROP_CLASSES if name is None or name in classes)
-
-
 def _blocks(node: LexborNode | None) -> list[str]:
-    """blocks() of an article container, BODY_DROP left out."""
-    return blocks(node, drop=_container_drop(node)) if node is not None else []
+    """blocks() of an article container, BODY_DROP left out (blocks() leaves the selectors
+    naming a class no element of the container has out of its query)."""
+    return blocks(node, drop=BODY_DROP) if node is not None else []
 
 
 def container_links(nodes: Iterable[LexborNode]) -> dict[str, str]:
