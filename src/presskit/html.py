@@ -77,7 +77,14 @@ def node_text(node: LexborNode | None) -> str | None:
 def first_text(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> str | None:
     """Text of the first non-empty node matched by the selectors, tried in order."""
     for selector in selectors:
-        for node in root.css(selector):
+        # Most matches have text: the first is tried before all of them are gathered.
+        found = root.css_first(selector)
+        if found is None:
+            continue
+        text = node_text(found)
+        if text:
+            return text
+        for node in root.css(selector)[1:]:
             text = node_text(node)
             if text:
                 return text
