@@ -774,3 +774,33 @@ def test_join_is_urljoin(base: str, href: str) -> None:
     except ValueError:
         found = ValueError
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        "",
+        "<h1>L'Opinion</h1>",
+        "<h1 class='access'>Titre</h1>",
+        "<article><h1>Titre</h1></article>",
+        "<svg><h1>Titre</h1></svg>",
+        "<h1>L'Opinion</h1><article><h1>Titre</h1></article>",
+        "<h1>Autre</h1><main><h1>Titre</h1></main><h1 class='access'>Accès</h1>",
+    ],
+)
+def test_title_node_as_the_selectors_in_turn_find_it(headings: str) -> None:
+    from presskit.html import node_text
+    from presskit_lopinion import html as page_html
+
+    tree = LexborHTMLParser(f"<html><body><div class='module-article'>{headings}</div></body></html>")
+    expected = next(
+        (
+            n
+            for s in page_html.TITLE
+            for n in tree.css(s)
+            if (t := node_text(n)) and not page_html.SITE.search(t)
+        ),
+        None,
+    )
+    found = page_html._title_node(tree)
+    assert (found and found.mem_id) == (expected and expected.mem_id)

@@ -326,17 +326,32 @@ class _Page:
         root = self.region or self.tree.body
         if root is None:
             return
-        # Several selectors of which most pages match none (lead, tags…): one query tells.
-        if len(selectors) > 1 and root.css_first(", ".join(selectors)) is None:
+        yield from self._outside_boxes(root.css(selectors[0]))
+        # The first selector is the template's own and often matches (date line, rubrique,
+        # byline), and callers mostly stop at its nodes: the others are queried only when
+        # asked for, after one query telling whether any of them matches (lexbor tests each
+        # selector of a group on every node, so the group is no cheaper than the first
+        # selector alone, but it saves the others' queries on pages matching none).
+        rest = selectors[1:]
+        if len(rest) > 1 and root.css_first(", ".join(rest)) is None:
             return
-        for selector in selectors:
-            for node in root.css(selector):
-                if not _inside_ids(node, self.box_ids):
-                    yield node
+        for selector in rest:
+            yield from self._outside_boxes(root.css(selector))
+
+    def _outside_boxes(self, nodes: list[LexborNode]) -> Iterator[LexborNode]:
+        for node in nodes:
+            if not _inside_ids(node, self.box_ids):
+                yield node
 
 
 def _title_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The headline element; an h1 wrapping the site's logo or name is skipped."""
+    # Every TITLE selector ends in "h1" and the last one is "h1" alone: a page's only h1
+    # is the one each of them would find, and the order of the selectors cannot matter.
+    headings = tree.css("h1")
+    if len(headings) <= 1:
+        text = node_text(headings[0]) if headings else None
+        return headings[0] if text and not SITE.search(text) else None
     for selector in TITLE:
         for node in tree.css(selector):
             text = node_text(node)
