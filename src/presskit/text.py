@@ -42,7 +42,7 @@ _MEMO_LENGTH = 300
 
 
 def clean(text: str) -> str:
-    """NFC-normalise, drop zero-width marks and soft hyphens, fold every space run to one."""
+    """Drop zero-width marks and soft hyphens, NFC-normalise, fold every space run to one."""
     return _clean_memo(text) if len(text) <= _MEMO_LENGTH else _clean(text)
 
 
@@ -59,11 +59,12 @@ def _clean(text: str) -> str:
 
 
 def _unmarked(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
     # a few substring searches are cheaper than a substitution that finds nothing
     if any(char in text for char in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
-    return text
+    # NFC last: a mark dropped between a letter and its accent lets them compose, so that
+    # cleaning a clean text changes nothing.
+    return unicodedata.normalize("NFC", text)
 
 
 _clean_memo = lru_cache(maxsize=1 << 14)(_clean)
