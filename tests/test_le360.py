@@ -437,6 +437,31 @@ def test_html_detection_arc_class_names_need_three() -> None:
     assert OUTLET.detect(page("subheadline-date article-body-wrapper")) == 0.0
 
 
+@pytest.mark.parametrize(
+    ("name", "url", "assets", "own_class", "score"),
+    [
+        (True, True, True, False, 1.0),  # certain without the class names
+        (True, True, False, True, 1.0),
+        (True, False, True, True, 1.0),
+        (True, True, False, False, 0.8),
+        (True, False, True, False, 0.7),
+        (False, True, True, True, 0.8),
+        (False, False, True, False, 0.2),
+    ],
+)
+def test_html_detection_fingerprints_add_up(
+    name: bool, url: bool, assets: bool, own_class: bool, score: float
+) -> None:
+    head = [
+        '<meta property="og:site_name" content="Le360">' if name else "",
+        '<link rel="canonical" href="https://fr.le360.ma/societe/x">' if url else "",
+        '<script src="/pf/resources/dist/le360/main.js"></script>' if assets else "",
+    ]
+    body = '<div class="le360-tags-holder">x</div>' if own_class else "<p>360 degrés</p>"
+    page = f"<html><head>{''.join(head)}</head><body>{body}</body></html>"
+    assert OUTLET.detect(Document.from_content(page, kind="html")) == pytest.approx(score)
+
+
 def test_html_body_container_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import presskit_le360.html as le360_html
 

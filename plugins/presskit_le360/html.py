@@ -174,15 +174,23 @@ def score_html(document: Document) -> float:
     # names, asset paths): one search (by the regex engine, faster here than a substring
     # test) spares the others on the pages of other sites.
     if _BRAND_DIGITS.search(head):
-        if SITE_NAME.match(meta(tree, "og:site_name", "application-name") or ""):
-            score += 0.5
-        if _own_url(tree):
-            score += 0.3
+        site = SITE_NAME.match(meta(tree, "og:site_name", "application-name") or "") is not None
+        own_url = _own_url(tree)
+        # The site's own pages show its assets in the <head>, found at once, while its own
+        # class names (tags block) come late in the page: with the name and the URL, the
+        # assets make the score certain (0.5 + 0.3 + 0.2) without scanning for the classes.
+        assets = _arc_assets(head) if site and own_url else None
+        if assets:
+            return 1.0
+        score += 0.5 if site else 0.0
+        score += 0.3 if own_url else 0.0
         if any(name in head for name in _OWN_CLASS_HINTS):
             score += 0.3
         if score >= 1.0:
             return 1.0  # certain already: skip scanning the page
-        if _arc_assets(head):
+        if assets is None:
+            assets = _arc_assets(head)
+        if assets:
             score += 0.2
         if score >= 1.0:
             return 1.0
