@@ -15,7 +15,7 @@ import attrs
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
-from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, when
+from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold, matches_any
 
 # -- site data ---------------------------------------------------------------------------
@@ -88,7 +88,7 @@ HTML_DROP = (
     ".ads", "#commentaires", ".comments", ".forum", ".breadcrumb", ".ariane", "figure", "picture",
 )  # fmt: skip
 HTML_TITLE = ("div.magauche.pas.article h1", "article h1", "h1")
-HTML_DATELINE = ("p.datenews",)
+HTML_DATELINE = "p.datenews"
 HTML_LISTING = ("span.accueildate",)
 HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
 # The template's article column or date line, either one (one query).
@@ -408,12 +408,14 @@ def _detect_html(document: Document) -> float:
 
 def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
     tree = document.tree
-    if tree.css_first(HTML_DATELINE[0]) is None and len(tree.css(HTML_LISTING[0])) >= 3:
+    # The date lines are queried once: they tell an article from a listing, then give its text.
+    datelines = tree.css(HTML_DATELINE)
+    if not datelines and len(tree.css(HTML_LISTING[0])) >= 3:
         raise NotAnArticle("a Bladi listing page (dated teasers, no article header)")
     root = first(tree, HTML_ROOTS)
     lines = blocks(root, drop=HTML_DROP)
     title = first_text(tree, HTML_TITLE)
-    dateline = first_text(tree, HTML_DATELINE)
+    dateline = next((text for text in map(node_text, datelines) if text), None)  # as first_text
     if title is None and dateline is None and tree.css_first(HTML_ROOTS[0]) is None:
         # Without any of the template's parts there is no telling the article from the chrome.
         raise ExtractionError("no Bladi article markup (article column, headline or date line)")
