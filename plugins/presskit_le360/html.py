@@ -15,8 +15,6 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from functools import reduce
-from operator import or_
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -55,6 +53,7 @@ from presskit_le360.dump import (
     _kinds,
     _Parts,
     _section_from_url,
+    _union,
 )
 
 # -- selectors (tried in order; the first that matches wins) --------------------------------
@@ -488,7 +487,7 @@ def _body_lines(found: list[str], skip: Iterable[str | None]) -> tuple[list[str]
     # past an end marker are few, as the container's chrome is dropped by blocks().
     kinds = _kinds(found)
     known = {line for line in skip if line}
-    if not reduce(or_, kinds, 0) & (_END | _TAG | _NOISE | _DATE) and known.isdisjoint(found):
+    if not _union(kinds) & (_END | _TAG | _NOISE | _DATE) and known.isdisjoint(found):
         return found, kinds  # most pages: every block is kept
     out: list[str] = []
     out_kinds: list[int] = []
