@@ -537,3 +537,21 @@ def test_language_check_counts_arabic_letters_only_when_some_may_be_there() -> N
     _check_language([PARAGRAPH, "Le mot مرحبا dans une phrase française."])  # fewer than the Latin letters
     with pytest.raises(ExtractionError, match="Arabic"):
         _check_language(["مرحبا بكم في موقع الأخبار", "Le360"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<h1 class="headline-container"> </h1><h1 class="headline-container">Le vrai titre</h1>',
+        '<h1 class="headline-container"></h1><h1 class="article-page-header">Un autre titre</h1>',
+        "<h1></h1><article><h1>Titre de l’article</h1></article>",
+        "<p>Aucun titre</p>",
+    ],
+)
+def test_html_first_text_skips_an_empty_first_match(body: str) -> None:
+    from presskit.html import first_text
+    from presskit_le360.html import TITLE, _first_text
+
+    tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
+    assert _first_text(tree, TITLE) == first_text(tree, TITLE)
+    assert _first_text(tree, ("h1",)) == first_text(tree, ("h1",))
