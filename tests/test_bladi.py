@@ -102,3 +102,17 @@ def test_html_dateline_is_the_first_non_empty_date_line() -> None:
     assert article.title == "Un titre inventé"
     assert list(article.authors) == ["Bladi.net"] and article.section == "Belgique"
     assert list(article.paragraphs) == [PARAGRAPH]
+
+
+def test_html_title_skips_an_empty_first_headline() -> None:
+    from presskit.html import first_text
+    from presskit_bladi.outlet import HTML_TITLE, _first_text
+
+    for body in (
+        "<div class='magauche pas article'><h1> </h1><h1>Le titre</h1></div>",
+        "<div class='magauche pas article'><h1></h1></div><article><h1>Autre titre</h1></article>",
+        "<h1></h1><h1>Titre hors colonne</h1>",
+        "<p>Sans titre</p>",
+    ):
+        tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
+        assert _first_text(tree, HTML_TITLE) == first_text(tree, HTML_TITLE), body

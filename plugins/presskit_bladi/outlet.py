@@ -7,11 +7,13 @@ otherwise) and from the rendered template of article pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+from selectolax.lexbor import LexborHTMLParser
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
@@ -406,6 +408,20 @@ def _detect_html(document: Document) -> float:
     return min(score, 1.0)
 
 
+def _first_text(tree: LexborHTMLParser, selectors: Sequence[str]) -> str | None:
+    """first_text(tree, selectors), each selector's first match read alone first: css_first
+    stops at it (the headline opens the article column), where css() walks the whole page.
+    Only when that node's text is empty are the selector's others read."""
+    for selector in selectors:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        text = node_text(node) or first_text(tree, (selector,))
+        if text:
+            return text
+    return None
+
+
 def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
     tree = document.tree
     # The date lines are queried once: they tell an article from a listing, then give its text.
@@ -414,7 +430,7 @@ def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
         raise NotAnArticle("a Bladi listing page (dated teasers, no article header)")
     root = first(tree, HTML_ROOTS)
     lines = blocks(root, drop=HTML_DROP)
-    title = first_text(tree, HTML_TITLE)
+    title = _first_text(tree, HTML_TITLE)
     dateline = next((text for text in map(node_text, datelines) if text), None)  # as first_text
     if title is None and dateline is None and tree.css_first(HTML_ROOTS[0]) is None:
         # Without any of the template's parts there is no telling the article from the chrome.
