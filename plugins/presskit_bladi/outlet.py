@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
@@ -410,28 +410,31 @@ def _detect_html(document: Document) -> float:
 
 def _first_text(tree: LexborHTMLParser, selectors: Sequence[str]) -> str | None:
     """first_text(tree, selectors), each selector's first match read alone first: css_first
-    stops at it (the headline opens the article column), where css() walks the whole page.
-    Only when that node's text is empty are the selector's others read."""
+    stops at it (the headline opens the article column), where css() walks the whole page."""
     for selector in selectors:
-        node = tree.css_first(selector)
-        if node is None:
-            continue
-        text = node_text(node) or first_text(tree, (selector,))
+        text = _first_text_from(tree, selector, tree.css_first(selector))
         if text:
             return text
     return None
 
 
+def _first_text_from(tree: LexborHTMLParser, selector: str, node: LexborNode | None) -> str | None:
+    """first_text(tree, (selector,)) given the selector's first match: the others are
+    read only when its text is empty."""
+    return None if node is None else node_text(node) or first_text(tree, (selector,))
+
+
 def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
     tree = document.tree
-    # The date lines are queried once: they tell an article from a listing, then give its text.
-    datelines = tree.css(HTML_DATELINE)
-    if not datelines and len(tree.css(HTML_LISTING[0])) >= 3:
+    # The first date line tells an article from a listing, then gives its text (css_first
+    # stops at it, near the top): the others are read only if its text is empty.
+    dateline_node = tree.css_first(HTML_DATELINE)
+    if dateline_node is None and len(tree.css(HTML_LISTING[0])) >= 3:
         raise NotAnArticle("a Bladi listing page (dated teasers, no article header)")
     root = first(tree, HTML_ROOTS)
     lines = blocks(root, drop=HTML_DROP)
     title = _first_text(tree, HTML_TITLE)
-    dateline = next((text for text in map(node_text, datelines) if text), None)  # as first_text
+    dateline = _first_text_from(tree, HTML_DATELINE, dateline_node)
     if title is None and dateline is None and tree.css_first(HTML_ROOTS[0]) is None:
         # Without any of the template's parts there is no telling the article from the chrome.
         raise ExtractionError("no Bladi article markup (article column, headline or date line)")
