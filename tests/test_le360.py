@@ -555,3 +555,30 @@ def test_html_first_text_skips_an_empty_first_match(body: str) -> None:
     tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
     assert _first_text(tree, TITLE) == first_text(tree, TITLE)
     assert _first_text(tree, ("h1",)) == first_text(tree, ("h1",))
+
+
+@pytest.mark.parametrize(
+    ("element", "related"),
+    [
+        ('<div class="related-stories">', True),
+        ('<div class="Related-Articles">', True),  # quirks mode: any case
+        ('<div class="x READ-MORE-CONTAINER">', True),
+        ('<section class="related">', True),
+        ('<aside class="box-related-links">', True),
+        ('<div class="relatedstories">', False),
+    ],
+)
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])
+def test_html_related_gate_never_hides_a_block(element: str, related: bool, doctype: str) -> None:
+    from presskit.html import first
+    from presskit_le360.html import _RELATED_GATE, RELATED
+
+    tag = element[1 : element.index(" ")]
+    link = "<a href='/x'>Un titre assez long pour compter</a>"
+    page = f"{doctype}<html><body>{element}{link}</{tag}></body></html>"
+    tree = Document.from_content(page, kind="html").tree
+    block = first(tree, RELATED)
+    if not doctype:  # quirks mode, as the template's pages: class names match in any case
+        assert (block is not None) == related
+    if block is not None:
+        assert tree.css_first(_RELATED_GATE) is not None

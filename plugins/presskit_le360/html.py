@@ -105,6 +105,10 @@ RELATED = (
     ".related-stories", ".related-articles", ".read-more-container",  # [guess]
     "section.related", '[class*="related-"]',  # [guess] semantic class names
 )  # fmt: skip
+# Every RELATED selector needs a class attribute holding one of these pieces, in any case
+# (quirks-mode pages match class names whatever their case): one query for the pieces rules
+# the block out on most pages, where the five selectors would each walk the whole page.
+_RELATED_GATE = '[class*="related" i], [class*="read-more-container" i]'
 # Dropped from the body container: figures (their captions go to images), page chrome,
 # embeds' widgets (their text stays, as in a dump), comments, related and tag blocks.
 BODY_DROP = (
@@ -532,7 +536,8 @@ def _related(src: _Sources, container: LexborNode | None, found: Sequence[Link],
     urls = {link.title: link.url for link in _links(container, base)} if missing else {}
     related = [attrs.evolve(link, url=link.url or urls.get(link.title)) for link in found]
     seen = {link.title for link in related}
-    for link in _links(first(src.tree, RELATED), base):
+    block = first(src.tree, RELATED) if src.tree.css_first(_RELATED_GATE) is not None else None
+    for link in _links(block, base):
         if link.title not in seen and len(link.title) >= 15:
             seen.add(link.title)
             related.append(link)
