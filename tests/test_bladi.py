@@ -85,3 +85,34 @@ def test_end_markers_open_with_two_letters_of_end_openings() -> None:
     lines = ["Un paragraphe.", "ſUIVEZ BLADI.NET sur Google News", "Sujets associés : Belgique"]
     assert _end_of_body(lines, 0) == 1
     assert _end_of_body(["aller plus loin", "x"], 0) == 0 and _end_of_body(["x", "Ces"], 0) == 2
+
+
+def test_html_dateline_is_the_first_non_empty_date_line() -> None:
+    """An empty date line (a template slot left blank) gives way to the next one, and
+    a page with a date line is read as an article even among dated teasers. (The title and
+    date lines stand outside the article column: only their queries read them.)"""
+    teasers = "".join(f"<span class='accueildate'>{i} mars 2019 - 10h00</span>" for i in range(1, 4))
+    page = (
+        "<html><body><h1>Un titre inventé</h1>"
+        f"<p class='datenews'> </p><p class='datenews'>{HEADER}</p>"
+        f"<div class='magauche pas article'><p>{PARAGRAPH}</p></div>"
+        f"{teasers}</body></html>"
+    )
+    article = OUTLET.extract(Document.from_content(page, kind="html"))
+    assert article.title == "Un titre inventé"
+    assert list(article.authors) == ["Bladi.net"] and article.section == "Belgique"
+    assert list(article.paragraphs) == [PARAGRAPH]
+
+
+def test_html_title_skips_an_empty_first_headline() -> None:
+    from presskit.html import first_text
+    from presskit_bladi.outlet import HTML_TITLE, _first_text
+
+    for body in (
+        "<div class='magauche pas article'><h1> </h1><h1>Le titre</h1></div>",
+        "<div class='magauche pas article'><h1></h1></div><article><h1>Autre titre</h1></article>",
+        "<h1></h1><h1>Titre hors colonne</h1>",
+        "<p>Sans titre</p>",
+    ):
+        tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
+        assert _first_text(tree, HTML_TITLE) == first_text(tree, HTML_TITLE), body

@@ -437,6 +437,31 @@ def test_html_detection_arc_class_names_need_three() -> None:
     assert OUTLET.detect(page("subheadline-date article-body-wrapper")) == 0.0
 
 
+@pytest.mark.parametrize(
+    ("name", "url", "assets", "own_class", "score"),
+    [
+        (True, True, True, False, 1.0),  # certain without the class names
+        (True, True, False, True, 1.0),
+        (True, False, True, True, 1.0),
+        (True, True, False, False, 0.8),
+        (True, False, True, False, 0.7),
+        (False, True, True, True, 0.8),
+        (False, False, True, False, 0.2),
+    ],
+)
+def test_html_detection_fingerprints_add_up(
+    name: bool, url: bool, assets: bool, own_class: bool, score: float
+) -> None:
+    head = [
+        '<meta property="og:site_name" content="Le360">' if name else "",
+        '<link rel="canonical" href="https://fr.le360.ma/societe/x">' if url else "",
+        '<script src="/pf/resources/dist/le360/main.js"></script>' if assets else "",
+    ]
+    body = '<div class="le360-tags-holder">x</div>' if own_class else "<p>360 degrés</p>"
+    page = f"<html><head>{''.join(head)}</head><body>{body}</body></html>"
+    assert OUTLET.detect(Document.from_content(page, kind="html")) == pytest.approx(score)
+
+
 def test_html_body_container_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import presskit_le360.html as le360_html
 
@@ -512,3 +537,48 @@ def test_language_check_counts_arabic_letters_only_when_some_may_be_there() -> N
     _check_language([PARAGRAPH, "Le mot مرحبا dans une phrase française."])  # fewer than the Latin letters
     with pytest.raises(ExtractionError, match="Arabic"):
         _check_language(["مرحبا بكم في موقع الأخبار", "Le360"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<h1 class="headline-container"> </h1><h1 class="headline-container">Le vrai titre</h1>',
+        '<h1 class="headline-container"></h1><h1 class="article-page-header">Un autre titre</h1>',
+        "<h1></h1><article><h1>Titre de l’article</h1></article>",
+        "<p>Aucun titre</p>",
+    ],
+)
+def test_html_first_text_skips_an_empty_first_match(body: str) -> None:
+    from presskit.html import first_text
+    from presskit_le360.html import TITLE, _first_text
+
+    tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
+    assert _first_text(tree, TITLE) == first_text(tree, TITLE)
+    assert _first_text(tree, ("h1",)) == first_text(tree, ("h1",))
+
+
+@pytest.mark.parametrize(
+    ("element", "related"),
+    [
+        ('<div class="related-stories">', True),
+        ('<div class="Related-Articles">', True),  # quirks mode: any case
+        ('<div class="x READ-MORE-CONTAINER">', True),
+        ('<section class="related">', True),
+        ('<aside class="box-related-links">', True),
+        ('<div class="relatedstories">', False),
+    ],
+)
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE html>"])
+def test_html_related_gate_never_hides_a_block(element: str, related: bool, doctype: str) -> None:
+    from presskit.html import first
+    from presskit_le360.html import _RELATED_GATE, RELATED
+
+    tag = element[1 : element.index(" ")]
+    link = "<a href='/x'>Un titre assez long pour compter</a>"
+    page = f"{doctype}<html><body>{element}{link}</{tag}></body></html>"
+    tree = Document.from_content(page, kind="html").tree
+    block = first(tree, RELATED)
+    if not doctype:  # quirks mode, as the template's pages: class names match in any case
+        assert (block is not None) == related
+    if block is not None:
+        assert tree.css_first(_RELATED_GATE) is not None

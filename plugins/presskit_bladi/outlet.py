@@ -7,15 +7,17 @@ otherwise) and from the rendered template of article pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from presskit import Article, Case, Document, ExtractionError, Link, NotAnArticle, Outlet
 from presskit.dates import casablanca, parse_date, parse_time
-from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, when
+from presskit.html import blocks, first, first_text, images, json_ld_article, language, meta, node_text, when
 from presskit.text import clean, fold, matches_any
 
 # -- site data ---------------------------------------------------------------------------
@@ -88,7 +90,7 @@ HTML_DROP = (
     ".ads", "#commentaires", ".comments", ".forum", ".breadcrumb", ".ariane", "figure", "picture",
 )  # fmt: skip
 HTML_TITLE = ("div.magauche.pas.article h1", "article h1", "h1")
-HTML_DATELINE = ("p.datenews",)
+HTML_DATELINE = "p.datenews"
 HTML_LISTING = ("span.accueildate",)
 HOME_PATHS = re.compile(r"^/?(?:index\.(?:html?|php))?$")
 # The template's article column or date line, either one (one query).
@@ -406,14 +408,33 @@ def _detect_html(document: Document) -> float:
     return min(score, 1.0)
 
 
+def _first_text(tree: LexborHTMLParser, selectors: Sequence[str]) -> str | None:
+    """first_text(tree, selectors), each selector's first match read alone first: css_first
+    stops at it (the headline opens the article column), where css() walks the whole page."""
+    for selector in selectors:
+        text = _first_text_from(tree, selector, tree.css_first(selector))
+        if text:
+            return text
+    return None
+
+
+def _first_text_from(tree: LexborHTMLParser, selector: str, node: LexborNode | None) -> str | None:
+    """first_text(tree, (selector,)) given the selector's first match: the others are
+    read only when its text is empty."""
+    return None if node is None else node_text(node) or first_text(tree, (selector,))
+
+
 def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
     tree = document.tree
-    if tree.css_first(HTML_DATELINE[0]) is None and len(tree.css(HTML_LISTING[0])) >= 3:
+    # The first date line tells an article from a listing, then gives its text (css_first
+    # stops at it, near the top): the others are read only if its text is empty.
+    dateline_node = tree.css_first(HTML_DATELINE)
+    if dateline_node is None and len(tree.css(HTML_LISTING[0])) >= 3:
         raise NotAnArticle("a Bladi listing page (dated teasers, no article header)")
     root = first(tree, HTML_ROOTS)
     lines = blocks(root, drop=HTML_DROP)
-    title = first_text(tree, HTML_TITLE)
-    dateline = first_text(tree, HTML_DATELINE)
+    title = _first_text(tree, HTML_TITLE)
+    dateline = _first_text_from(tree, HTML_DATELINE, dateline_node)
     if title is None and dateline is None and tree.css_first(HTML_ROOTS[0]) is None:
         # Without any of the template's parts there is no telling the article from the chrome.
         raise ExtractionError("no Bladi article markup (article column, headline or date line)")

@@ -15,8 +15,6 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from functools import reduce
-from operator import or_
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -55,6 +53,7 @@ from presskit_le360.dump import (
     _kinds,
     _Parts,
     _section_from_url,
+    _union,
 )
 
 # -- selectors (tried in order; the first that matches wins) --------------------------------
@@ -106,6 +105,10 @@ RELATED = (
     ".related-stories", ".related-articles", ".read-more-container",  # [guess]
     "section.related", '[class*="related-"]',  # [guess] semantic class names
 )  # fmt: skip
+# Every RELATED selector needs a class attribute holding one of these pieces, in any case
+# (quirks-mode pages match class names whatever their case): one query for the pieces rules
+# the block out on most pages, where the five selectors would each walk the whole page.
+_RELATED_GATE = '[class*="related" i], [class*="read-more-container" i]'
 # Dropped from the body container: figures (their captions go to images), page chrome,
 # embeds' widgets (their text stays, as in a dump), comments, related and tag blocks.
 BODY_DROP = (
@@ -174,15 +177,23 @@ def score_html(document: Document) -> float:
     # names, asset paths): one search (by the regex engine, faster here than a substring
     # test) spares the others on the pages of other sites.
     if _BRAND_DIGITS.search(head):
-        if SITE_NAME.match(meta(tree, "og:site_name", "application-name") or ""):
-            score += 0.5
-        if _own_url(tree):
-            score += 0.3
+        site = SITE_NAME.match(meta(tree, "og:site_name", "application-name") or "") is not None
+        own_url = _own_url(tree)
+        # The site's own pages show its assets in the <head>, found at once, while its own
+        # class names (tags block) come late in the page: with the name and the URL, the
+        # assets make the score certain (0.5 + 0.3 + 0.2) without scanning for the classes.
+        assets = _arc_assets(head) if site and own_url else None
+        if assets:
+            return 1.0
+        score += 0.5 if site else 0.0
+        score += 0.3 if own_url else 0.0
         if any(name in head for name in _OWN_CLASS_HINTS):
             score += 0.3
         if score >= 1.0:
             return 1.0  # certain already: skip scanning the page
-        if _arc_assets(head):
+        if assets is None:
+            assets = _arc_assets(head)
+        if assets:
             score += 0.2
         if score >= 1.0:
             return 1.0
@@ -284,6 +295,20 @@ def _first(*getters: Callable[[], Any]) -> Any:
     return next((v for v in (get() for get in getters) if v not in (None, "", [], ())), None)
 
 
+def _first_text(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> str | None:
+    """first_text(root, selectors), each selector's first match read alone first: css_first
+    stops at it, near the top of the page for the template's parts, where css() walks the
+    whole page. Only when that node's text is empty are the selector's others read."""
+    for selector in selectors:
+        node = root.css_first(selector)
+        if node is None:
+            continue
+        text = node_text(node) or first_text(root, (selector,))
+        if text:
+            return text
+    return None
+
+
 # -- fields --------------------------------------------------------------------------------
 
 
@@ -298,7 +323,7 @@ class _Sources:
 
 def _title(src: _Sources) -> str | None:
     structured = _text(src.ld.get("headline")) or _text(_dig(src.story, "headlines", "basic"))
-    visible = first_text(src.tree, TITLE)
+    visible = _first_text(src.tree, TITLE)
     if structured and visible and visible.startswith(structured.rstrip(" .…")) and visible != structured:
         return visible  # JSON-LD headlines may be cut to 110 characters
     if structured or visible:
@@ -309,14 +334,14 @@ def _title(src: _Sources) -> str | None:
 
 def _lead(src: _Sources) -> str | None:
     # JSON-LD and og descriptions are not used: they are often summaries or the first paragraph.
-    return _text(_dig(src.story, "subheadlines", "basic")) or first_text(src.tree, LEAD)
+    return _text(_dig(src.story, "subheadlines", "basic")) or _first_text(src.tree, LEAD)
 
 
 def _section(src: _Sources, url: str | None) -> str | None:
     section = _ld_section(src.ld.get("articleSection")) or _first(
         lambda: meta(src.tree, "article:section"),
         lambda: _text(_dig(src.story, "taxonomy", "primary_section", "name")),
-        lambda: first_text(src.tree, SECTION),
+        lambda: _first_text(src.tree, SECTION),
     )
     if not section:
         return _section_from_url(url)
@@ -406,7 +431,7 @@ def _moment(visible: When | None, structured: When | None) -> When | None:
 
 def _visible_dates(src: _Sources) -> tuple[When | None, When | None]:
     """(published, updated) shown on the page: the date line, else ``<time datetime>``."""
-    text = first_text(src.tree, DATE) or ""
+    text = _first_text(src.tree, DATE) or ""
     found = _dates_of(text)  # "Le 20/11/2022 à 08h15, mis à jour le 20/11/2022 à 10h40"
     if found is not None:
         return found
@@ -480,7 +505,7 @@ def _body_lines(found: list[str], skip: Iterable[str | None]) -> tuple[list[str]
     # past an end marker are few, as the container's chrome is dropped by blocks().
     kinds = _kinds(found)
     known = {line for line in skip if line}
-    if not reduce(or_, kinds, 0) & (_END | _TAG | _NOISE | _DATE) and known.isdisjoint(found):
+    if not _union(kinds) & (_END | _TAG | _NOISE | _DATE) and known.isdisjoint(found):
         return found, kinds  # most pages: every block is kept
     out: list[str] = []
     out_kinds: list[int] = []
@@ -511,7 +536,8 @@ def _related(src: _Sources, container: LexborNode | None, found: Sequence[Link],
     urls = {link.title: link.url for link in _links(container, base)} if missing else {}
     related = [attrs.evolve(link, url=link.url or urls.get(link.title)) for link in found]
     seen = {link.title for link in related}
-    for link in _links(first(src.tree, RELATED), base):
+    block = first(src.tree, RELATED) if src.tree.css_first(_RELATED_GATE) is not None else None
+    for link in _links(block, base):
         if link.title not in seen and len(link.title) >= 15:
             seen.add(link.title)
             related.append(link)
@@ -550,7 +576,7 @@ def _reject(src: _Sources, url: str | None) -> None:
     if meta(src.tree, "og:type") == "article" and not _all(src.tree, TEASERS):
         return
     path = urlsplit(url or "").path
-    heading = first_text(src.tree, ("h1",)) or ""
+    heading = _first_text(src.tree, ("h1",)) or ""
     if heading.startswith("#") or re.match(r"^/(?:fr/)?tags?/", path):
         raise NotAnArticle("a Le360 tag page (#tag heading over teasers, no article body)")
     if re.match(r"^/(?:fr/)?(?:auteurs?|authors?)/", path):
