@@ -553,6 +553,23 @@ def test_other_smartmag_sites_score_low() -> None:
     assert CCME.detect(Document.from_content(page)) < 0.3
 
 
+def test_html_score_counts_the_council_until_certain() -> None:
+    # Site name, title, asset and theme marks add up to just under 1.0 (tenths): certain, the
+    # council's name is not looked for; without the theme it still adds its 0.2.
+    page = (
+        '<!doctype html><html lang="fr"><head><meta property="og:site_name" content="CCME">'
+        "<title>Un titre &#8211; CCME</title>"
+        '<link rel="stylesheet" href="https://www.ccme.org.ma/wp-content/themes/smart-mag/style.css">'
+        '</head><body class="single"><span class="cat-labels"><a class="category">Monde</a></span>'
+        '<div class="post-content entry-content"><p>Un paragraphe.</p></div>'
+        "<footer>Conseil de la communauté marocaine à l'étranger</footer></body></html>"
+    )
+    assert CCME.detect(Document.from_content(page)) == 1.0
+    assert CCME.detect(Document.from_content(page.replace("cat-labels", "labels"))) == 1.0
+    without = page.replace("cat-labels", "labels").replace("Conseil", "Comité")
+    assert CCME.detect(Document.from_content(without)) == pytest.approx(0.9)
+
+
 def test_lazy_images_and_category_rel_links() -> None:
     lazy = _swap(
         FULL_HTML,
