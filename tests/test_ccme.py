@@ -956,3 +956,26 @@ def test_first_lines_across_the_slice_end(width: int, count: int) -> None:
     for text in ("\n".join(["a" * width] * 30), "\n".join(["a" * width] * 30) + "\n", "b" * width):
         for start in (0, 1, width):
             assert _first_lines(text, start, count) == text[start:].split("\n", count)[:count]
+
+
+def test_chrome_walks_remember_clean_nodes_only() -> None:
+    from presskit_ccme.html import MAX_CHROME_DEPTH, _in_chrome
+
+    page = Document.from_content(
+        '<html><body><div class="wrap"><span class="date-modified"><time id="t">1</time></span></div>'
+        '<aside><div><p id="side">x</p></div></aside>'
+        f'<div class="widget">{"<div>" * (MAX_CHROME_DEPTH + 5)}<p id="deep">y</p></div></body></html>'
+    )
+    tree = page.tree
+    stamp, side, higher = (
+        node for selector in ("#t", "#side", "#deep") if (node := tree.css_first(selector))
+    )
+    deep = higher
+    assert not _in_chrome(stamp)  # its ancestors are now known clean...
+    assert _in_chrome(stamp, frozenset({"date-modified"}))  # ...which says nothing of `avoid`
+    assert _in_chrome(side) and _in_chrome(side)
+    # past the bound the widget is not seen, and the walked nodes are not taken as clean
+    assert not _in_chrome(deep)
+    for _ in range(10):  # within the bound of the widget
+        higher = higher.parent or higher
+    assert _in_chrome(higher)

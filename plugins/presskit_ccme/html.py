@@ -198,18 +198,39 @@ def _classes(node: LexborNode) -> set[str]:
 def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     """True when the node or an ancestor is page chrome (or has a class of ``avoid``)."""
     blocked = CHROME_CLASSES | avoid if avoid else CHROME_CLASSES
+    # The fields' nodes share most of their ancestors: a walk stops at a node known to be
+    # no chrome from itself up to <body> (then neither is any node below it on the way).
+    clean = _clean_ids(node.parser) if not avoid else None
+    walked: list[int] = []
     current: LexborNode | None = node
     # Chrome wraps its content within a few levels; a bound keeps absurdly deep pages linear.
     for _ in range(MAX_CHROME_DEPTH):
         if current is None:
             break
+        at = current.mem_id
+        if clean is not None and at in clean:
+            break
         tag = current.tag
         if tag in ("body", "html"):
             break
-        if tag in CHROME_TAGS or not blocked.isdisjoint((current.attributes.get("class") or "").split()):
+        if tag in CHROME_TAGS:
             return True
+        classes = current.attributes.get("class")
+        if classes and not blocked.isdisjoint(classes.split()):
+            return True
+        walked.append(at)
         current = current.parent
+    else:
+        return False  # the bound reached: the nodes walked are not known clean up to <body>
+    if clean is not None:
+        clean.update(walked)
     return False
+
+
+@lru_cache(maxsize=4)  # one set per page, as _page_classes (held: ids stay theirs)
+def _clean_ids(tree: LexborHTMLParser) -> set[int]:
+    """Ids (mem_id) of the page's nodes that are no chrome, nor any ancestor up to <body>."""
+    return set()
 
 
 # Class names a selector needs on the page (attribute tests left out); selectors with a
@@ -249,6 +270,16 @@ def _none_match(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -
     return not possible or root.css_first(", ".join(possible)) is None
 
 
+def _worth_asking(root: LexborHTMLParser | LexborNode, possible: Sequence[str]) -> bool:
+    """Whether to ask first if any of the ``possible`` selectors matches (_none_match) before
+    querying them one by one: not for a single one (the same query), nor when the page has
+    every class the first one names (it mostly matches: the question is then a walk of the
+    page too many). Either way the same nodes are found."""
+    if len(possible) < 2:
+        return False
+    return not isinstance(root, LexborHTMLParser) or not _needed_classes(possible[0])
+
+
 def _pick_all(
     root: LexborHTMLParser | LexborNode,
     selectors: Sequence[str],
@@ -259,7 +290,7 @@ def _pick_all(
     """Nodes of the first selector that matches outside the chrome (``rare``: the selectors
     seldom match anything, first ask whether any does)."""
     selectors = _possible(root, selectors)
-    if rare and _none_match(root, selectors):
+    if rare and _worth_asking(root, selectors) and _none_match(root, selectors):
         return []
     for selector in selectors:
         nodes = [node for node in root.css(selector) if not _in_chrome(node, avoid)]
@@ -490,9 +521,12 @@ def _images(
 
 def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
     """Teasers of the related-posts block, with their URL and shown date."""
-    if _none_match(tree, RELATED):
+    possible = _possible(tree, RELATED)
+    if _worth_asking(tree, possible) and _none_match(tree, possible):
         return ()
-    root = next(node for selector in _possible(tree, RELATED) for node in tree.css(selector))
+    root = next((node for selector in possible if (node := tree.css_first(selector)) is not None), None)
+    if root is None:
+        return ()
     links: list[Link] = []
     for item in next((found for selector in RELATED_ITEMS if (found := root.css(selector))), []):
         anchor = next((node for selector in RELATED_TITLE if (node := item.css_first(selector))), None)
