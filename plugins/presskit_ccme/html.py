@@ -366,8 +366,11 @@ def _stamp(node: LexborNode | None, *metadata: Callable[[], When | None]) -> Whe
     """A date element's value. Its ``datetime`` attribute comes first: WordPress writes it in
     the site's offset, the time the page displays (Yoast metadata is in UTC). ``metadata``:
     readers of the fallback values, in order, called only when needed."""
+    shown = _shown(node)
+    if shown is not None and not isinstance(shown, datetime):
+        return shown  # a day shown is the value whatever the machine one (_as_shown): not parsed
     machine = when(attr(node, "datetime")) or next((value for read in metadata if (value := read())), None)
-    return _as_shown(machine, _shown(node))
+    return _as_shown(machine, shown)
 
 
 def _published(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
