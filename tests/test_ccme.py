@@ -553,6 +553,23 @@ def test_other_smartmag_sites_score_low() -> None:
     assert CCME.detect(Document.from_content(page)) < 0.3
 
 
+def test_html_score_counts_the_council_until_certain() -> None:
+    # Site name, title, asset and theme marks add up to just under 1.0 (tenths): certain, the
+    # council's name is not looked for; without the theme it still adds its 0.2.
+    page = (
+        '<!doctype html><html lang="fr"><head><meta property="og:site_name" content="CCME">'
+        "<title>Un titre &#8211; CCME</title>"
+        '<link rel="stylesheet" href="https://www.ccme.org.ma/wp-content/themes/smart-mag/style.css">'
+        '</head><body class="single"><span class="cat-labels"><a class="category">Monde</a></span>'
+        '<div class="post-content entry-content"><p>Un paragraphe.</p></div>'
+        "<footer>Conseil de la communauté marocaine à l'étranger</footer></body></html>"
+    )
+    assert CCME.detect(Document.from_content(page)) == 1.0
+    assert CCME.detect(Document.from_content(page.replace("cat-labels", "labels"))) == 1.0
+    without = page.replace("cat-labels", "labels").replace("Conseil", "Comité")
+    assert CCME.detect(Document.from_content(without)) == pytest.approx(0.9)
+
+
 def test_lazy_images_and_category_rel_links() -> None:
     lazy = _swap(
         FULL_HTML,
@@ -939,3 +956,26 @@ def test_first_lines_across_the_slice_end(width: int, count: int) -> None:
     for text in ("\n".join(["a" * width] * 30), "\n".join(["a" * width] * 30) + "\n", "b" * width):
         for start in (0, 1, width):
             assert _first_lines(text, start, count) == text[start:].split("\n", count)[:count]
+
+
+def test_chrome_walks_remember_clean_nodes_only() -> None:
+    from presskit_ccme.html import MAX_CHROME_DEPTH, _in_chrome
+
+    page = Document.from_content(
+        '<html><body><div class="wrap"><span class="date-modified"><time id="t">1</time></span></div>'
+        '<aside><div><p id="side">x</p></div></aside>'
+        f'<div class="widget">{"<div>" * (MAX_CHROME_DEPTH + 5)}<p id="deep">y</p></div></body></html>'
+    )
+    tree = page.tree
+    stamp, side, higher = (
+        node for selector in ("#t", "#side", "#deep") if (node := tree.css_first(selector))
+    )
+    deep = higher
+    assert not _in_chrome(stamp)  # its ancestors are now known clean...
+    assert _in_chrome(stamp, frozenset({"date-modified"}))  # ...which says nothing of `avoid`
+    assert _in_chrome(side) and _in_chrome(side)
+    # past the bound the widget is not seen, and the walked nodes are not taken as clean
+    assert not _in_chrome(deep)
+    for _ in range(10):  # within the bound of the widget
+        higher = higher.parent or higher
+    assert _in_chrome(higher)

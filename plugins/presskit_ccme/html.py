@@ -160,6 +160,7 @@ SITE_URL_LABEL = re.compile(r"""rel=["']canonical["']|og:url""")
 SMARTMAG = ("/themes/smart-mag", "smartmag", "SmartMag")
 PICTO_IMAGE = "img[alt^=picto]"  # old K2 pages' disclaimer image
 THEME_MARKS = ".cat-labels, nav#breadcrumb"  # SmartMag's category labels and breadcrumb
+CERTAIN = 1.0 - 1e-9  # a score this high is certain: sums of tenths fall just short of 1.0
 TITLE_SUFFIX = re.compile(r"\s+[-–|]\s+(?:CCME\b.*|Conseil de la communauté.*)$")
 
 
@@ -197,18 +198,39 @@ def _classes(node: LexborNode) -> set[str]:
 def _in_chrome(node: LexborNode, avoid: frozenset[str] = frozenset()) -> bool:
     """True when the node or an ancestor is page chrome (or has a class of ``avoid``)."""
     blocked = CHROME_CLASSES | avoid if avoid else CHROME_CLASSES
+    # The fields' nodes share most of their ancestors: a walk stops at a node known to be
+    # no chrome from itself up to <body> (then neither is any node below it on the way).
+    clean = _clean_ids(node.parser) if not avoid else None
+    walked: list[int] = []
     current: LexborNode | None = node
     # Chrome wraps its content within a few levels; a bound keeps absurdly deep pages linear.
     for _ in range(MAX_CHROME_DEPTH):
         if current is None:
             break
+        at = current.mem_id
+        if clean is not None and at in clean:
+            break
         tag = current.tag
         if tag in ("body", "html"):
             break
-        if tag in CHROME_TAGS or not blocked.isdisjoint((current.attributes.get("class") or "").split()):
+        if tag in CHROME_TAGS:
             return True
+        classes = current.attributes.get("class")
+        if classes and not blocked.isdisjoint(classes.split()):
+            return True
+        walked.append(at)
         current = current.parent
+    else:
+        return False  # the bound reached: the nodes walked are not known clean up to <body>
+    if clean is not None:
+        clean.update(walked)
     return False
+
+
+@lru_cache(maxsize=4)  # one set per page, as _page_classes (held: ids stay theirs)
+def _clean_ids(tree: LexborHTMLParser) -> set[int]:
+    """Ids (mem_id) of the page's nodes that are no chrome, nor any ancestor up to <body>."""
+    return set()
 
 
 # Class names a selector needs on the page (attribute tests left out); selectors with a
@@ -248,6 +270,16 @@ def _none_match(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -
     return not possible or root.css_first(", ".join(possible)) is None
 
 
+def _worth_asking(root: LexborHTMLParser | LexborNode, possible: Sequence[str]) -> bool:
+    """Whether to ask first if any of the ``possible`` selectors matches (_none_match) before
+    querying them one by one: not for a single one (the same query), nor when the page has
+    every class the first one names (it mostly matches: the question is then a walk of the
+    page too many). Either way the same nodes are found."""
+    if len(possible) < 2:
+        return False
+    return not isinstance(root, LexborHTMLParser) or not _needed_classes(possible[0])
+
+
 def _pick_all(
     root: LexborHTMLParser | LexborNode,
     selectors: Sequence[str],
@@ -258,7 +290,7 @@ def _pick_all(
     """Nodes of the first selector that matches outside the chrome (``rare``: the selectors
     seldom match anything, first ask whether any does)."""
     selectors = _possible(root, selectors)
-    if rare and _none_match(root, selectors):
+    if rare and _worth_asking(root, selectors) and _none_match(root, selectors):
         return []
     for selector in selectors:
         nodes = [node for node in root.css(selector) if not _in_chrome(node, avoid)]
@@ -334,8 +366,11 @@ def _stamp(node: LexborNode | None, *metadata: Callable[[], When | None]) -> Whe
     """A date element's value. Its ``datetime`` attribute comes first: WordPress writes it in
     the site's offset, the time the page displays (Yoast metadata is in UTC). ``metadata``:
     readers of the fallback values, in order, called only when needed."""
+    shown = _shown(node)
+    if shown is not None and not isinstance(shown, datetime):
+        return shown  # a day shown is the value whatever the machine one (_as_shown): not parsed
     machine = when(attr(node, "datetime")) or next((value for read in metadata if (value := read())), None)
-    return _as_shown(machine, _shown(node))
+    return _as_shown(machine, shown)
 
 
 def _published(tree: LexborHTMLParser, ld: dict[str, Any]) -> When | None:
@@ -489,9 +524,12 @@ def _images(
 
 def _related(tree: LexborHTMLParser) -> tuple[Link, ...]:
     """Teasers of the related-posts block, with their URL and shown date."""
-    if _none_match(tree, RELATED):
+    possible = _possible(tree, RELATED)
+    if _worth_asking(tree, possible) and _none_match(tree, possible):
         return ()
-    root = next(node for selector in _possible(tree, RELATED) for node in tree.css(selector))
+    root = next((node for selector in possible if (node := tree.css_first(selector)) is not None), None)
+    if root is None:
+        return ()
     links: list[Link] = []
     for item in next((found for selector in RELATED_ITEMS if (found := root.css(selector))), []):
         anchor = next((node for selector in RELATED_TITLE if (node := item.css_first(selector))), None)
@@ -619,12 +657,10 @@ def detect_html(document: Document) -> float:
     title = fold(node_text(tree.css_first("title")) or "").replace("’", "'")
     if "ccme" in title.split() or "ccme |" in title or SITE_NAMES[1] in title:
         score += 0.2
-    if score >= 1.0:
+    if score >= CERTAIN:
         return 1.0  # certain already: skip the searches below
     if _has_site_assets(head, head.find(SITE_HOST) if host_at is None else host_at):
         score += 0.2
-    if names_the_council(head, HEAD_SPAN):
-        score += 0.2  # the council's full name: logo alt, footer, about boxes
     # one walk of the tree tells whether either query below may match (most pages: neither)
     marked = tree.css_first(f"{PICTO_IMAGE}, {THEME_MARKS}") is not None
     if marked and tree.css_first(PICTO_IMAGE) is not None and "com_k2" in head:
@@ -632,6 +668,12 @@ def detect_html(document: Document) -> float:
     # the theme's mark is searched only on pages with its breadcrumb or category labels
     if marked and tree.css_first(THEME_MARKS) and any(mark in head for mark in SMARTMAG):
         score += 0.1  # the theme alone is shared with many sites
+    # The council's name last: its search reads every "communauté" of the page (articles
+    # about the diaspora hold dozens). Tenths add up to just under 1 (0.9999999999999999).
+    if score >= CERTAIN:
+        return 1.0
+    if names_the_council(head, HEAD_SPAN):
+        score += 0.2  # the council's full name: logo alt, footer, about boxes
     return min(score, 1.0)
 
 
