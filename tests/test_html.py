@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -46,6 +48,20 @@ def test_json_ld_article_in_a_graph_and_broken_blocks() -> None:
         '{"@type": ["NewsArticle"], "headline": "H"}]}</script>'
     )
     assert json_ld_article(tree) == {"@type": ["NewsArticle"], "headline": "H"}
+
+
+def test_json_ld_scripts_are_those_the_type_selector_finds() -> None:
+    from presskit.html import json_ld
+
+    types = ["application/ld+json", "Application/LD+JSON", " application/ld+json", "text/javascript", None]
+    for doctype in ("", "<!DOCTYPE html>"):
+        scripts = "".join(
+            f'<script{"" if kind is None else f" type={kind!r}"}>{{"n": {n}}}</script>'
+            for n, kind in enumerate(types)
+        )
+        tree = LexborHTMLParser(f"{doctype}<html><head>{scripts}</head><body></body></html>")
+        selected = tree.css('script[type="application/ld+json"]')
+        assert json_ld(tree) == [json.loads(script.text()) for script in selected] == [{"n": 0}, {"n": 1}]
 
 
 def test_images_prefer_lazy_sources_and_split_credit() -> None:

