@@ -106,7 +106,8 @@ def test_html_dateline_is_the_first_non_empty_date_line() -> None:
 
 def test_html_title_skips_an_empty_first_headline() -> None:
     from presskit.html import first_text
-    from presskit_bladi.outlet import HTML_TITLE, _first_text
+    from presskit_bladi.outlet import HTML_TITLE
+    from test_html import every_match_text
 
     for body in (
         "<div class='magauche pas article'><h1> </h1><h1>Le titre</h1></div>",
@@ -115,4 +116,4 @@ def test_html_title_skips_an_empty_first_headline() -> None:
         "<p>Sans titre</p>",
     ):
         tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
-        assert _first_text(tree, HTML_TITLE) == first_text(tree, HTML_TITLE), body
+        assert first_text(tree, HTML_TITLE) == every_match_text(tree, HTML_TITLE), body

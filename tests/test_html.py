@@ -164,3 +164,23 @@ def test_blocks_leave_out_of_the_query_only_class_selectors_that_cannot_match(
     unwanted = {node.mem_id for node in container.css(everything)}
     kept = [f"t{n}" for n, node in enumerate(container.css("div.main > *")) if node.mem_id not in unwanted]
     assert gated == ([] if container.mem_id in unwanted else kept)
+
+
+def every_match_text(root: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+    """first_text read the long way: every match of each selector, in order."""
+    from presskit.html import node_text
+
+    for selector in selectors:
+        for node in root.css(selector):
+            if text := node_text(node):
+                return text
+    return None
+
+
+def test_first_text_reads_past_an_empty_first_match() -> None:
+    from presskit.html import first_text
+
+    bodies = ("<h1> </h1><h1>Titre</h1>", "<h1></h1><h2>Autre</h2>", "<p>x</p>", "<h1>Un</h1><h1>Deux</h1>")
+    for body in bodies:
+        tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+        assert first_text(tree, ("h1", "h2")) == every_match_text(tree, ("h1", "h2")), body

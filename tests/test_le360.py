@@ -550,11 +550,12 @@ def test_language_check_counts_arabic_letters_only_when_some_may_be_there() -> N
 )
 def test_html_first_text_skips_an_empty_first_match(body: str) -> None:
     from presskit.html import first_text
-    from presskit_le360.html import TITLE, _first_text
+    from presskit_le360.html import TITLE
+    from test_html import every_match_text
 
     tree = Document.from_content(f"<html><body>{body}</body></html>", kind="html").tree
-    assert _first_text(tree, TITLE) == first_text(tree, TITLE)
-    assert _first_text(tree, ("h1",)) == first_text(tree, ("h1",))
+    assert first_text(tree, TITLE) == every_match_text(tree, TITLE)
+    assert first_text(tree, ("h1",)) == every_match_text(tree, ("h1",))
 
 
 @pytest.mark.parametrize(

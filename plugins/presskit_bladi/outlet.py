@@ -7,7 +7,6 @@ otherwise) and from the rendered template of article pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -408,16 +407,6 @@ def _detect_html(document: Document) -> float:
     return min(score, 1.0)
 
 
-def _first_text(tree: LexborHTMLParser, selectors: Sequence[str]) -> str | None:
-    """first_text(tree, selectors), each selector's first match read alone first: css_first
-    stops at it (the headline opens the article column), where css() walks the whole page."""
-    for selector in selectors:
-        text = _first_text_from(tree, selector, tree.css_first(selector))
-        if text:
-            return text
-    return None
-
-
 def _first_text_from(tree: LexborHTMLParser, selector: str, node: LexborNode | None) -> str | None:
     """first_text(tree, (selector,)) given the selector's first match: the others are
     read only when its text is empty."""
@@ -433,7 +422,7 @@ def _extract_html(document: Document, outlet: BladiOutlet) -> Article:
         raise NotAnArticle("a Bladi listing page (dated teasers, no article header)")
     root = first(tree, HTML_ROOTS)
     lines = blocks(root, drop=HTML_DROP)
-    title = _first_text(tree, HTML_TITLE)
+    title = first_text(tree, HTML_TITLE)
     dateline = _first_text_from(tree, HTML_DATELINE, dateline_node)
     if title is None and dateline is None and tree.css_first(HTML_ROOTS[0]) is None:
         # Without any of the template's parts there is no telling the article from the chrome.

@@ -295,20 +295,6 @@ def _first(*getters: Callable[[], Any]) -> Any:
     return next((v for v in (get() for get in getters) if v not in (None, "", [], ())), None)
 
 
-def _first_text(root: LexborHTMLParser | LexborNode, selectors: Sequence[str]) -> str | None:
-    """first_text(root, selectors), each selector's first match read alone first: css_first
-    stops at it, near the top of the page for the template's parts, where css() walks the
-    whole page. Only when that node's text is empty are the selector's others read."""
-    for selector in selectors:
-        node = root.css_first(selector)
-        if node is None:
-            continue
-        text = node_text(node) or first_text(root, (selector,))
-        if text:
-            return text
-    return None
-
-
 # -- fields --------------------------------------------------------------------------------
 
 
@@ -323,7 +309,7 @@ class _Sources:
 
 def _title(src: _Sources) -> str | None:
     structured = _text(src.ld.get("headline")) or _text(_dig(src.story, "headlines", "basic"))
-    visible = _first_text(src.tree, TITLE)
+    visible = first_text(src.tree, TITLE)
     if structured and visible and visible.startswith(structured.rstrip(" .…")) and visible != structured:
         return visible  # JSON-LD headlines may be cut to 110 characters
     if structured or visible:
@@ -334,14 +320,14 @@ def _title(src: _Sources) -> str | None:
 
 def _lead(src: _Sources) -> str | None:
     # JSON-LD and og descriptions are not used: they are often summaries or the first paragraph.
-    return _text(_dig(src.story, "subheadlines", "basic")) or _first_text(src.tree, LEAD)
+    return _text(_dig(src.story, "subheadlines", "basic")) or first_text(src.tree, LEAD)
 
 
 def _section(src: _Sources, url: str | None) -> str | None:
     section = _ld_section(src.ld.get("articleSection")) or _first(
         lambda: meta(src.tree, "article:section"),
         lambda: _text(_dig(src.story, "taxonomy", "primary_section", "name")),
-        lambda: _first_text(src.tree, SECTION),
+        lambda: first_text(src.tree, SECTION),
     )
     if not section:
         return _section_from_url(url)
@@ -431,7 +417,7 @@ def _moment(visible: When | None, structured: When | None) -> When | None:
 
 def _visible_dates(src: _Sources) -> tuple[When | None, When | None]:
     """(published, updated) shown on the page: the date line, else ``<time datetime>``."""
-    text = _first_text(src.tree, DATE) or ""
+    text = first_text(src.tree, DATE) or ""
     found = _dates_of(text)  # "Le 20/11/2022 à 08h15, mis à jour le 20/11/2022 à 10h40"
     if found is not None:
         return found
@@ -576,7 +562,7 @@ def _reject(src: _Sources, url: str | None) -> None:
     if meta(src.tree, "og:type") == "article" and not _all(src.tree, TEASERS):
         return
     path = urlsplit(url or "").path
-    heading = _first_text(src.tree, ("h1",)) or ""
+    heading = first_text(src.tree, ("h1",)) or ""
     if heading.startswith("#") or re.match(r"^/(?:fr/)?tags?/", path):
         raise NotAnArticle("a Le360 tag page (#tag heading over teasers, no article body)")
     if re.match(r"^/(?:fr/)?(?:auteurs?|authors?)/", path):
